@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123000000_registry } from './Migration20261123000000_registry';
+
+/**
+ * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
+ * sources, compiled output and tests alike. Append new ones; never edit one that has shipped.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
+];

@@ -1,0 +1,50 @@
+import { apiKeyPrefix, hashApiKey } from '../../src/modules/auth/api-key-hash';
+import { ALL_ROLES, Role } from '../../src/modules/auth/role';
+import { COUNTIES } from './region-data';
+import type { ApiKeyRow, OrganisationRow } from './rows';
+
+export type DemoKey = { key: string; role: Role; county: string; countyName: string; organisation: string };
+
+/** The demo counties; the first one's keys have no suffix, the second one's end in -2 (API.md). */
+export const DEMO_COUNTIES: readonly { code: string; name: string }[] = COUNTIES.map(({ code, name }) => ({ code, name }));
+
+/** `short` drops 县/市: banks are called after the place, e.g. 安化农村商业银行. */
+const ORGANISATION_NAMES: Record<Role, (county: string, short: string) => string> = {
+  [Role.POVERTY_OFFICE]: (county) => `${county}扶贫开发办公室`,
+  [Role.EDUCATION]: (county) => `${county}教育局`,
+  [Role.HEALTH]: (county) => `${county}医疗保障局`,
+  [Role.FINANCE]: (_, short) => `${short}农村商业银行`,
+  [Role.CIVIL_AFFAIRS]: (county) => `${county}民政局`,
+  [Role.HOUSING]: (county) => `${county}住房和城乡建设局`,
+  [Role.EMPLOYMENT]: (county) => `${county}人力资源和社会保障局`,
+  [Role.CPPCC]: (county) => `政协${county}委员会`,
+  [Role.BUSINESS_ASSOCIATION]: (county) => `${county}工商业联合会`,
+  [Role.AUDITOR]: (county) => `中共${county}纪律检查委员会`,
+};
+
+const DEMO_KEY_NAME = 'demo key';
+
+export const DEMO_KEYS: readonly DemoKey[] = DEMO_COUNTIES.flatMap((county, countyIndex) =>
+  ALL_ROLES.map((role) => ({
+    key: `demo-${role.toLowerCase().replaceAll('_', '-')}${countyIndex === 0 ? '' : `-${countyIndex + 1}`}`,
+    role,
+    county: county.code,
+    countyName: county.name,
+    organisation: ORGANISATION_NAMES[role](county.name, county.name.slice(0, -1)),
+  })),
+);
+
+/** One organisation per demo key, numbered in DEMO_KEYS order, scoped to its county. */
+export function demoOrganisations(): OrganisationRow[] {
+  return DEMO_KEYS.map((demo, index) => ({ id: index + 1, name: demo.organisation, role: demo.role, scopes: [demo.county] }));
+}
+
+export function demoApiKeys(): ApiKeyRow[] {
+  return DEMO_KEYS.map((demo, index) => ({
+    id: index + 1,
+    organisationId: index + 1,
+    prefix: apiKeyPrefix(demo.key),
+    keyHash: hashApiKey(demo.key),
+    name: DEMO_KEY_NAME,
+  }));
+}

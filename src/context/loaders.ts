@@ -1,0 +1,9 @@
+import { createHouseholdLoaders } from '../modules/households/household.service';
+import { createRegionLoaders } from '../modules/regions/region.service';
+import type { RequestContext } from './request-context';
+
+export type Loaders = ReturnType<typeof createRegionLoaders> & ReturnType<typeof createHouseholdLoaders>;
+
+export function createLoaders(ctx: RequestContext): Loaders {
+  return { ...createRegionLoaders(ctx), ...createHouseholdLoaders(ctx) };
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { unauthenticated } from '../errors/app-error';
+import type { Role } from '../modules/auth/role';
+import type { Loaders } from './loaders';
+
+/** Who is calling: the organisation behind the API key, its department and its region scopes. */
+export type Viewer = {
+  organisationId: number;
+  organisationName: string;
+  role: Role;
+  /** Region-code prefixes; the caller sees rows under any of them and nothing else. */
+  scopes: string[];
+  apiKeyId: number;
+  apiKeyPrefix: string;
+};
+
+/**
+ * Passed first into every service call (as Vendure does), so that who is asking, the request's
+ * own unit of work and its batch loaders travel together and are never taken from a global.
+ */
+export class RequestContext {
+  private loaderSet?: Loaders;
+
+  constructor(
+    readonly viewer: Viewer | null,
+    readonly em: EntityManager,
+    readonly log: Logger,
+    readonly requestId: string,
+    private readonly createLoaders: (ctx: RequestContext) => Loaders,
+  ) {}
+
+  /** Per-request batch loaders, made on first use so that a request that needs none pays nothing. */
+  get loaders(): Loaders {
+    this.loaderSet ??= this.createLoaders(this);
+    return this.loaderSet;
+  }
+
+  /** The caller, for code that the permission layer has already let through. */
+  get caller(): Viewer {
+    if (!this.viewer) throw unauthenticated();
+    return this.viewer;
+  }
+}

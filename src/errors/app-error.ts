@@ -1,0 +1,20 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-codes';
+
+/** An expected failure: its message and extensions are safe to show to the caller as they are. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export const unauthenticated = (message = 'A valid API key is required: Authorization: Bearer <key>') =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+
+export const forbidden = (message = 'Your organisation may not read or do this') =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+
+export const badUserInput = (message: string, field?: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);

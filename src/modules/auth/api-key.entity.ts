@@ -1,0 +1,33 @@
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Organisation } from './organisation.entity';
+
+@Entity({ tableName: 'api_key' })
+export class ApiKey {
+  [OptionalProps]?: 'createdAt' | 'expiresAt' | 'revokedAt';
+
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Organisation)
+  organisation!: Organisation;
+
+  /** The first characters of the key, shown in listings so a partner can tell keys apart. */
+  @Property({ type: 'text' })
+  prefix!: string;
+
+  /** SHA-256 of the key: keys are random and long, so a slow hash adds nothing but latency. */
+  @Property({ type: 'text', unique: true })
+  keyHash!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  expiresAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+}

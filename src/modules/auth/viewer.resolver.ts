@@ -1,0 +1,29 @@
+import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext, Viewer } from '../../context/request-context';
+import { Role } from './role';
+
+@ObjectType('Viewer', { description: 'The organisation calling, as its API key identifies it' })
+export class ViewerType {
+  @Field(() => ID)
+  organisationId!: number;
+
+  @Field(() => String)
+  organisationName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => [String], { description: 'Region-code prefixes whose rows you may see' })
+  scopes!: string[];
+
+  @Field(() => String, { description: 'The first characters of the API key in use' })
+  apiKeyPrefix!: string;
+}
+
+@Resolver(() => ViewerType)
+export class ViewerResolver {
+  @Query(() => ViewerType, { description: 'Who you are: organisation, role and scopes' })
+  me(@Ctx() ctx: RequestContext): Viewer {
+    return ctx.caller;
+  }
+}

@@ -1,0 +1,61 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { MoneyScalar } from '../../graphql/money.scalar';
+import { integerKey, PageArgs, pageRequest, toConnection } from '../../graphql/pagination';
+import type { Region } from '../regions/region.entity';
+import { RegionType, VillageType } from '../regions/region.types';
+import type { Household } from './household.entity';
+import { findHousehold, HOUSEHOLD_LIST, listHouseholds } from './household.service';
+import { HouseholdConnection, HouseholdFilter, HouseholdType, MemberType } from './household.types';
+import type { Member } from './member.entity';
+import { Relation } from './member.enums';
+
+const byId = (h: Household) => h.id;
+
+@Resolver(() => HouseholdType)
+export class HouseholdResolver {
+  @Query(() => HouseholdConnection, { nullable: true, description: 'Registered households within your scope, ordered by id' })
+  async households(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+  ) {
+    return toConnection(HouseholdConnection, HOUSEHOLD_LIST, await listHouseholds(ctx, filter, args), byId);
+  }
+
+  @Query(() => HouseholdType, { nullable: true, description: 'A household by id, if within your scope' })
+  household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Household | null> {
+    return findHousehold(ctx, id);
+  }
+
+  @FieldResolver(() => VillageType, { nullable: true })
+  village(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<Region | null> {
+    return ctx.loaders.regionByCode.load(household.village.code);
+  }
+
+  @FieldResolver(() => [MemberType], { nullable: true, description: 'Household members 家庭成员, head first' })
+  members(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<Member[]> {
+    return ctx.loaders.membersByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => MemberType, { nullable: true, description: 'Head of household 户主' })
+  async head(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<Member | null> {
+    const members = await ctx.loaders.membersByHousehold.load(household.id);
+    return members.find((m) => m.relation === Relation.HEAD) ?? null;
+  }
+
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Net income per capita per year 人均纯收入, in yuan' })
+  incomePerCapita(@Root() household: Household): number {
+    return household.incomePerCapitaFen;
+  }
+}
+
+@Resolver(() => VillageType)
+export class VillageHouseholdsResolver {
+  @FieldResolver(() => HouseholdConnection, { nullable: true, description: 'Registered households of this village' })
+  async households(@Ctx() ctx: RequestContext, @Root() village: Region, @Args(() => PageArgs) args: PageArgs) {
+    const { first, after } = pageRequest(HOUSEHOLD_LIST, args, integerKey);
+    const page = await ctx.loaders.householdPageByVillage.load({ villageCode: village.code, first, after: after as number | undefined });
+    return toConnection(HouseholdConnection, HOUSEHOLD_LIST, page, byId);
+  }
+}

@@ -1,0 +1,101 @@
+import DataLoader from 'dataloader';
+import { groupByKey } from '../../context/batch';
+import type { RequestContext } from '../../context/request-context';
+import { badUserInput } from '../../errors/app-error';
+import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
+import { regionScope, regionScopeSql } from '../../policy/row-scope';
+import { assertRegionPrefix } from '../regions/region.service';
+import { Household } from './household.entity';
+import type { HouseholdFilter } from './household.types';
+import { Member } from './member.entity';
+
+export const HOUSEHOLD_LIST = 'household';
+
+function householdWhere(ctx: RequestContext, filter: HouseholdFilter | undefined) {
+  if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
+  return {
+    $and: [
+      { village: regionScope(ctx.caller, 'code') },
+      ...(filter?.regionCode ? [{ village: { code: { $like: `${filter.regionCode}%` } } }] : []),
+      ...(filter?.status?.length ? [{ status: { $in: filter.status } }] : []),
+      ...(filter?.category?.length ? [{ category: { $in: filter.category } }] : []),
+      ...(filter?.cause?.length ? [{ causes: { $overlap: filter.cause } }] : []),
+    ],
+  };
+}
+
+export async function listHouseholds(ctx: RequestContext, filter: HouseholdFilter | undefined, args: PageArgs): Promise<Page<Household>> {
+  const page = pageRequest(HOUSEHOLD_LIST, args, integerKey);
+  const where = householdWhere(ctx, filter);
+  const rows = await ctx.em.find(
+    Household,
+    page.after !== undefined ? { $and: [where, { id: { $gt: Number(page.after) } }] } : where,
+    { orderBy: { id: 'asc' }, limit: page.first + 1 },
+  );
+  return toPage(rows, page.first, () => ctx.em.count(Household, where));
+}
+
+export async function findHousehold(ctx: RequestContext, id: string): Promise<Household | null> {
+  const key = integerKey(id);
+  if (key === undefined) throw badUserInput('id must be a household id', 'id');
+  return ctx.em.findOne(Household, { $and: [{ id: key }, { village: regionScope(ctx.caller, 'code') }] });
+}
+
+type VillagePageKey = { villageCode: string; first: number; after?: number };
+
+export function createHouseholdLoaders(ctx: RequestContext) {
+  return {
+    /** One page of households per village, for village.households under a list of villages. */
+    householdPageByVillage: new DataLoader<VillagePageKey, Page<Household>, string>(
+      (keys) => loadVillagePages(ctx, keys),
+      { cacheKeyFn: (k) => `${k.villageCode}:${k.first}:${k.after ?? ''}` },
+    ),
+    householdCountByVillage: new DataLoader<string, number>(async (codes) => {
+      const scope = regionScopeSql(ctx.caller, 'village_code');
+      const rows: { village_code: string; n: string }[] = await ctx.em.getConnection().execute(
+        `select village_code, count(*) as n from household where village_code in (${codes.map(() => '?').join(',')}) and ${scope.sql} group by village_code`,
+        [...codes, ...scope.bindings],
+      );
+      const counts = new Map(rows.map((r) => [r.village_code, Number(r.n)]));
+      return codes.map((code) => counts.get(code) ?? 0);
+    }),
+    membersByHousehold: new DataLoader<number, Member[]>(async (ids) => {
+      const rows = await ctx.em.find(
+        Member,
+        { household: { id: { $in: [...ids] }, village: regionScope(ctx.caller, 'code') } },
+        { orderBy: { id: 'asc' } },
+      );
+      return groupByKey(ids, rows, (m) => m.household.id);
+    }),
+  };
+}
+
+/**
+ * Keys asking for the same page size and cursor share one statement: a window over the villages
+ * numbers each village's households, so N villages cost one round-trip, not N.
+ */
+async function loadVillagePages(ctx: RequestContext, keys: readonly VillagePageKey[]): Promise<Page<Household>[]> {
+  const pages = new Map<string, Page<Household>>();
+  const shapes = groupByKey([...new Set(keys.map(shapeOf))], keys, shapeOf);
+  for (const group of shapes) {
+    const { first, after } = group[0];
+    const codes = group.map((k) => k.villageCode);
+    const scope = regionScopeSql(ctx.caller, 'h.village_code');
+    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(
+      `select * from (
+         select h.*, row_number() over (partition by h.village_code order by h.id) as page_row
+         from household h
+         where h.village_code in (${codes.map(() => '?').join(',')}) and ${scope.sql} ${after !== undefined ? 'and h.id > ?' : ''}
+       ) t where page_row <= ? order by village_code, id`,
+      [...codes, ...scope.bindings, ...(after !== undefined ? [after] : []), first + 1],
+    );
+    const households = rows.map((row) => ctx.em.map(Household, row));
+    groupByKey(codes, households, (h) => h.village.code).forEach((villageRows, i) => {
+      const code = codes[i];
+      pages.set(`${code}:${shapeOf(group[i])}`, toPage(villageRows, first, () => ctx.loaders.householdCountByVillage.load(code)));
+    });
+  }
+  return keys.map((k) => pages.get(`${k.villageCode}:${shapeOf(k)}`)!);
+}
+
+const shapeOf = (k: VillagePageKey) => `${k.first}:${k.after ?? ''}`;

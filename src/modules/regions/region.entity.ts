@@ -1,0 +1,51 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { RegionLevel, VillagePovertyStatus } from './region.enums';
+
+/**
+ * One row per statistical code. Villages carry their poverty facts in the same row: a village is
+ * only a region at the deepest level, and one table keeps scoping one prefix match.
+ */
+@Entity({ tableName: 'region' })
+export class Region {
+  @PrimaryKey({ type: 'varchar', length: 12 })
+  code!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Enum({ items: () => RegionLevel, type: 'text' })
+  level!: RegionLevel;
+
+  @Index()
+  @ManyToOne(() => Region, { nullable: true, fieldName: 'parent_code' })
+  parent?: Region | null;
+
+  @Enum({ items: () => VillagePovertyStatus, type: 'text', nullable: true })
+  povertyStatus?: VillagePovertyStatus | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  exitYear?: number | null;
+
+  /** Number of village groups 村民小组. */
+  @Property({ type: 'smallint', nullable: true })
+  groupCount?: number | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  hasCultureRoom?: boolean | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  hasClinic?: boolean | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  hasTelecom?: boolean | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  hasHardenedRoad?: boolean | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  hasCollectiveEconomy?: boolean | null;
+
+  /** Village collective operating income per year, in fen. */
+  @Property({ type: 'integer', nullable: true })
+  collectiveIncomeFen?: number | null;
+}

@@ -1,0 +1,12 @@
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded-postgres';
+
+declare global {
+  var embeddedTestPostgres: EmbeddedPostgres | undefined;
+}
+
+/** In embedded mode, one in-memory PGlite for the whole run; its URL reaches the workers by env. */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.JZ_TEST_DB_MODE !== 'embedded') return;
+  globalThis.embeddedTestPostgres = await startEmbeddedPostgres({ maxConnections: 5 });
+  process.env.JZ_TEST_DB_URL = globalThis.embeddedTestPostgres.url;
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import pino from 'pino';
+import request from 'supertest';
+import { loadConfig } from '../src/config/config';
+import { migrate, openDatabase, type Database } from '../src/db/database';
+import { createServer, type Server } from '../src/http/app';
+import { loadDemoData } from '../seeds/demo';
+
+export type GraphQLBody = {
+  data?: Record<string, any> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+};
+
+export type TestApp = {
+  db: Database;
+  server: Server;
+  /** POST /graphql through real HTTP, with `key` as the bearer API key (none when undefined). */
+  gql(key: string | undefined, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLBody }>;
+  /** Runs SQL on the test database directly, for arranging and checking what the API must show. */
+  sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+/** A database of this test file's own: a fresh one on the server, or a reset schema on embedded PGlite. */
+async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const baseUrl = process.env.JZ_TEST_DB_URL;
+  if (!baseUrl) throw new Error('JZ_TEST_DB_URL is not set: run the tests through jest (npm test)');
+  if (process.env.JZ_TEST_DB_MODE === 'embedded') {
+    const client = new Client({ connectionString: baseUrl });
+    await client.connect();
+    await client.query('drop schema if exists public cascade; create schema public;');
+    await client.end();
+    return { url: baseUrl, drop: async () => undefined };
+  }
+  const name = `jz_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+export async function startTestApp(options: { households?: number } = {}): Promise<TestApp> {
+  const database = await freshDatabaseUrl();
+  const db = await openDatabase({ url: database.url, poolSize: 5 });
+  await migrate(db.orm);
+  await loadDemoData(db.orm, { households: options.households ?? 150, demoKeys: true });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const server = await createServer(config, db, pino({ level: 'silent' }));
+  return {
+    db,
+    server,
+    async gql(key, query, variables) {
+      const req = request(server.app).post('/graphql').set('Content-Type', 'application/json');
+      if (key) req.set('Authorization', `Bearer ${key}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, body: res.body as GraphQLBody };
+    },
+    async sql(text, params = []) {
+      return db.orm.em.fork().getConnection().execute(text, params);
+    },
+    async close() {
+      await server.stop();
+      await db.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ households: 2000 });
+});
+afterAll(() => t.close());
+
+const NESTED = `query($n: Int!) {
+  villages(first: $n) {
+    totalCount
+    edges { node {
+      code township { name }
+      households(first: 5) {
+        totalCount
+        edges { node { number village { name } head { name } members { name relation idNumber } } }
+      }
+    } }
+  }
+}`;
+
+async function statementsFor(n: number): Promise<{ statements: number; villages: number; members: number }> {
+  const before = t.db.sqlCounter.total;
+  const { body } = await t.gql('demo-poverty-office', NESTED, { n });
+  const statements = t.db.sqlCounter.total - before;
+  expect(body.errors).toBeUndefined();
+  const villages = body.data!.villages.edges;
+  const members = villages.flatMap((v: any) => v.node.households.edges.flatMap((h: any) => h.node.members)).length;
+  return { statements, villages: villages.length, members };
+}
+
+describe('SQL round-trips per request', () => {
+  it('do not grow with the rows returned (villages → households → members)', async () => {
+    const small = await statementsFor(5);
+    const large = await statementsFor(50);
+    expect(small.villages).toBe(5);
+    expect(large.villages).toBe(50);
+    expect(large.members).toBeGreaterThan(small.members * 5);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(9);
+    console.log(`nested query: ${small.statements} statements for 5 villages (${small.members} members), ${large.statements} for 50 (${large.members} members)`);
+  });
+});

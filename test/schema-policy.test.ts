@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { isObjectType } from 'graphql';
+import { renderSchema, SCHEMA_FILE } from '../src/graphql/emit-schema';
+import { buildBareSchema } from '../src/graphql/schema';
+import { PERMISSIONS_DOC, renderPermissionsDoc } from '../src/policy/permissions-doc';
+import { POLICY } from '../src/policy/policy';
+
+/** Every field of every object type in the schema, as "Type.field". */
+async function schemaFields(): Promise<string[]> {
+  const schema = await buildBareSchema();
+  return Object.values(schema.getTypeMap())
+    .filter((t) => isObjectType(t) && !t.name.startsWith('__'))
+    .flatMap((t) => Object.keys((t as any).getFields()).map((f) => `${t.name}.${f}`));
+}
+
+const policyFields = () => Object.entries(POLICY).flatMap(([type, p]) => Object.keys(p.fields).map((f) => `${type}.${f}`));
+
+describe('schema and policy stay in step', () => {
+  it('schema/schema.graphql is what the code emits (run `npm run schema:emit`)', async () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await renderSchema());
+  });
+
+  it('every schema field has a policy entry', async () => {
+    const missing = (await schemaFields()).filter((f) => !policyFields().includes(f));
+    expect(missing).toEqual([]);
+  });
+
+  it('every policy entry names a field that exists', async () => {
+    const fields = await schemaFields();
+    expect(policyFields().filter((f) => !fields.includes(f))).toEqual([]);
+  });
+
+  it('docs/permissions.md is generated from the policy (run `npm run docs:permissions`)', () => {
+    expect(readFileSync(PERMISSIONS_DOC, 'utf8')).toBe(renderPermissionsDoc());
+  });
+});
