@@ -49,7 +49,9 @@ function summary(stats: DemoStats): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   const args = parseArguments(process.argv.slice(2));
-  if (!config.databaseUrl) throw new SeedError('DATABASE_URL is not set; npm run seed needs a PostgreSQL database to write to');
+  if (!config.databaseUrl) {
+    throw new SeedError('DATABASE_URL is not set; npm run seed needs a PostgreSQL database to write to');
+  }
   if (args.demoKeys && config.isProduction) {
     throw new SeedError('refusing to create demo keys with NODE_ENV=production; pass --no-demo-keys');
   }

@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   logger.info({ embedded: db.embedded, migrations: await migrate(db.orm) }, 'database ready');
   await loadDemoCountyOnFirstStart(config, db, logger);
   const server = await createServer(config, db, logger);
-  await new Promise<void>((resolve) => server.httpServer.listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, resolve);
+  });
   const { port } = server.httpServer.address() as AddressInfo;
   logger.info({ port, startupSeconds: (Date.now() - started) / 1000 }, 'listening');
   console.log(banner(config, `http://localhost:${port}`));

@@ -22,9 +22,3 @@ export function birthDateForAge(random: Random, age: number): string {
   const earliest = epochDay(REFERENCE_YEAR - age - 1, REFERENCE_MONTH, REFERENCE_DAY) + 1;
   return isoDay(random.int(earliest, latest));
 }
-
-/** Full years between a birth date and the reference date. */
-export function ageOn(birthDate: string, onDate: string = REFERENCE_DATE): number {
-  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}

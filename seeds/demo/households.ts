@@ -34,7 +34,9 @@ export type GeneratedHousehold = { household: HouseholdRow; members: MemberRow[]
 type MemberDraft = Person & Schooling & { health: Health; disabilityGrade: number | null };
 
 /** Health conditions that a cause of poverty implies for at least one member. */
-const CAUSE_CONDITIONS: Partial<Record<PovertyCause, { holds(d: MemberDraft): boolean; impose(r: Random, d: MemberDraft): void }>> = {
+type Condition = { holds(draft: MemberDraft): boolean; impose(random: Random, draft: MemberDraft): void };
+
+const CAUSE_CONDITIONS: Partial<Record<PovertyCause, Condition>> = {
   [PovertyCause.ILLNESS]: {
     holds: (draft) => draft.health === Health.CHRONIC_ILLNESS || draft.health === Health.SERIOUS_ILLNESS,
     impose: (random, draft) => setHealth(draft, drawIllness(random), null),

@@ -1,7 +1,14 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
-import { advanceIdentities, insertApiKeys, insertHouseholds, insertMembers, insertOrganisations, insertRegions } from './sql';
+import {
+  advanceIdentities,
+  insertApiKeys,
+  insertHouseholds,
+  insertMembers,
+  insertOrganisations,
+  insertRegions,
+} from './sql';
 
 export { DEMO_COUNTIES, DEMO_KEYS, type DemoKey } from './organisations';
 
@@ -27,12 +34,16 @@ const LOG_EVERY_HOUSEHOLDS = 50_000;
 export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise<DemoStats> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
-  const plan = planDemoData({ households: options.households, seed: options.seed ?? DEFAULT_SEED, demoKeys: options.demoKeys });
+  const seed = options.seed ?? DEFAULT_SEED;
+  const plan = planDemoData({ households: options.households, seed, demoKeys: options.demoKeys });
   const knex = orm.em.getConnection().getKnex();
   await insertRegions(knex, plan.regions);
   await insertOrganisations(knex, plan.organisations);
   await insertApiKeys(knex, plan.apiKeys);
-  log(`${plan.regions.length} regions (${plan.villageCount} villages), ${plan.organisations.length} organisations, ${plan.apiKeys.length} demo keys`);
+  log(
+    `${plan.regions.length} regions (${plan.villageCount} villages), ` +
+      `${plan.organisations.length} organisations, ${plan.apiKeys.length} demo keys`,
+  );
   let households = 0;
   let members = 0;
   let storing: Promise<void> = Promise.resolve();

@@ -36,7 +36,12 @@ export const DEMO_KEYS: readonly DemoKey[] = DEMO_COUNTIES.flatMap((county, coun
 
 /** One organisation per demo key, numbered in DEMO_KEYS order, scoped to its county. */
 export function demoOrganisations(): OrganisationRow[] {
-  return DEMO_KEYS.map((demo, index) => ({ id: index + 1, name: demo.organisation, role: demo.role, scopes: [demo.county] }));
+  return DEMO_KEYS.map((demo, index) => ({
+    id: index + 1,
+    name: demo.organisation,
+    role: demo.role,
+    scopes: [demo.county],
+  }));
 }
 
 export function demoApiKeys(): ApiKeyRow[] {

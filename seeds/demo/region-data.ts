@@ -22,7 +22,7 @@ export type CountySeed = {
   /** Share of villages that were registered poor villages (贫困村). */
   poorVillageShare: number;
   landscape: Landscape;
-  /** In the order townships are taken: those with named villages first, so every data set has them. */
+  /** In the order townships are taken; the leading ones with named villages are taken at every size. */
   townships: readonly TownshipSeed[];
 };
 

@@ -7,7 +7,12 @@ type Scalar = string | number | boolean | null;
  * A column of a multi-row insert: its values travel as one array of `type` and are unnested
  * server-side; `cast` turns each element into the column's type when that is itself an array.
  */
-type Column<Row> = { name: string; type: 'int' | 'smallint' | 'text' | 'boolean' | 'date'; cast?: string; value(row: Row): Scalar };
+type Column<Row> = {
+  name: string;
+  type: 'int' | 'smallint' | 'text' | 'boolean' | 'date';
+  cast?: string;
+  value(row: Row): Scalar;
+};
 
 const REGION_COLUMNS: readonly Column<RegionRow>[] = [
   { name: 'code', type: 'text', value: (r) => r.code },
@@ -82,7 +87,12 @@ function arrayLiteral(values: readonly string[]): string {
 }
 
 /** One statement for all rows, whatever their number: the values go as one array per column. */
-async function insertRows<Row>(knex: Knex, table: string, columns: readonly Column<Row>[], rows: readonly Row[]): Promise<void> {
+async function insertRows<Row>(
+  knex: Knex,
+  table: string,
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+): Promise<void> {
   if (rows.length === 0) return;
   const names = columns.map((column) => column.name).join(', ');
   const selected = columns.map((column) => (column.cast ? `${column.name}::${column.cast}` : column.name)).join(', ');
@@ -92,12 +102,25 @@ async function insertRows<Row>(knex: Knex, table: string, columns: readonly Colu
   await knex.raw(sql, columns.map((column) => rows.map((row) => column.value(row)) as Knex.Value));
 }
 
-export const insertRegions = (knex: Knex, rows: readonly RegionRow[]) => insertRows(knex, 'region', REGION_COLUMNS, rows);
-export const insertOrganisations = (knex: Knex, rows: readonly OrganisationRow[]) =>
-  insertRows(knex, 'organisation', ORGANISATION_COLUMNS, rows);
-export const insertApiKeys = (knex: Knex, rows: readonly ApiKeyRow[]) => insertRows(knex, 'api_key', API_KEY_COLUMNS, rows);
-export const insertHouseholds = (knex: Knex, rows: readonly HouseholdRow[]) => insertRows(knex, 'household', HOUSEHOLD_COLUMNS, rows);
-export const insertMembers = (knex: Knex, rows: readonly MemberRow[]) => insertRows(knex, 'member', MEMBER_COLUMNS, rows);
+export function insertRegions(knex: Knex, rows: readonly RegionRow[]): Promise<void> {
+  return insertRows(knex, 'region', REGION_COLUMNS, rows);
+}
+
+export function insertOrganisations(knex: Knex, rows: readonly OrganisationRow[]): Promise<void> {
+  return insertRows(knex, 'organisation', ORGANISATION_COLUMNS, rows);
+}
+
+export function insertApiKeys(knex: Knex, rows: readonly ApiKeyRow[]): Promise<void> {
+  return insertRows(knex, 'api_key', API_KEY_COLUMNS, rows);
+}
+
+export function insertHouseholds(knex: Knex, rows: readonly HouseholdRow[]): Promise<void> {
+  return insertRows(knex, 'household', HOUSEHOLD_COLUMNS, rows);
+}
+
+export function insertMembers(knex: Knex, rows: readonly MemberRow[]): Promise<void> {
+  return insertRows(knex, 'member', MEMBER_COLUMNS, rows);
+}
 
 /** Lets rows added later through the API take the ids after the generated ones. */
 export async function advanceIdentities(knex: Knex): Promise<void> {

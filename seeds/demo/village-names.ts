@@ -11,10 +11,15 @@ const SECOND_CHARACTERS: Record<Landscape, readonly string[]> = {
 /** Surnames that name clan villages such as 董家村. */
 const CLAN_SURNAMES = [...'董王李张刘陈杨黄周罗彭谭曾邓唐肖田袁蒋夏廖贺龚熊邹易'];
 
-const COMMUNITY_STEMS = ['城东', '城西', '城南', '城北', '新华', '人民', '解放', '建设', '胜利', '和平', '东风', '向阳', '团结', '光明', '文化', '中心', '桔城', '莲花'];
+const COMMUNITY_STEMS = [
+  '城东', '城西', '城南', '城北', '新华', '人民', '解放', '建设', '胜利',
+  '和平', '东风', '向阳', '团结', '光明', '文化', '中心', '桔城', '莲花',
+];
 
 function villageNamePool(landscape: Landscape): string[] {
-  const placeNames = FIRST_CHARACTERS.flatMap((first) => SECOND_CHARACTERS[landscape].map((second) => `${first}${second}村`));
+  const placeNames = FIRST_CHARACTERS.flatMap((first) =>
+    SECOND_CHARACTERS[landscape].map((second) => `${first}${second}村`),
+  );
   return [...placeNames, ...CLAN_SURNAMES.map((surname) => `${surname}家村`)];
 }
 

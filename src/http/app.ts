@@ -48,6 +48,8 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     formatError,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: it drains Apollo, then closes the database, in that order.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, errorLogging],
   });
   await apollo.start();
