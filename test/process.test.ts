@@ -53,7 +53,8 @@ describe('the server process', () => {
       });
       const response = await answered!;
       expect(response.status).toBe(200);
-      expect((await response.json()).data.villages.totalCount).toBeGreaterThan(0);
+      const body = (await response.json()) as { data: { villages: { totalCount: number } } };
+      expect(body.data.villages.totalCount).toBeGreaterThan(0);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/"msg":"stopped"/);
     });
