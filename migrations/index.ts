@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_registry } from './Migration20261123000000_registry';
+import { Migration20261123010000_oversight_traces } from './Migration20261123010000_oversight_traces';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -7,4 +8,5 @@ import { Migration20261123000000_registry } from './Migration20261123000000_regi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
+  { name: 'Migration20261123010000_oversight_traces', class: Migration20261123010000_oversight_traces },
 ];

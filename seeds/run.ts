@@ -6,7 +6,7 @@
 import { ConfigError, loadConfig } from '../src/config/config';
 import { migrate, openDatabase } from '../src/db/database';
 import { loadDemoData, type DemoStats } from './demo';
-import { clearRegistry, countRegions } from './demo/sql';
+import { countRegions, dropEverything } from './demo/sql';
 
 const USAGE = 'usage: npm run seed -- [--households N] [--seed N] [--reset] [--no-demo-keys]';
 const MAX_HOUSEHOLDS = 2_000_000;
@@ -57,10 +57,10 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase({ url: config.databaseUrl, poolSize: 2 });
   try {
-    await migrate(database.orm);
     const knex = database.orm.em.getConnection().getKnex();
-    if (args.reset) await clearRegistry(knex);
-    else if ((await countRegions(knex)) > 0) {
+    if (args.reset) await dropEverything(knex);
+    await migrate(database.orm);
+    if (!args.reset && (await countRegions(knex)) > 0) {
       throw new SeedError('the registry already has regions; pass --reset to replace all registry data');
     }
     const stats = await loadDemoData(database.orm, {

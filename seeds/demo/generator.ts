@@ -1,8 +1,8 @@
 import { HouseholdFactory } from './households';
-import { demoApiKeys, demoOrganisations } from './organisations';
+import { demoApiKeys, demoOrganisations, demoPairings } from './organisations';
 import { Random } from './random';
 import { planRegions, type VillagePlan } from './regions';
-import type { ApiKeyRow, HouseholdBatch, OrganisationRow, RegionRow } from './rows';
+import type { ApiKeyRow, HouseholdBatch, OrganisationRow, PairingRow, RegionRow } from './rows';
 
 /** The day the CPPCC plan of seed 003 was published; any fixed number would do. */
 export const DEFAULT_SEED = 20180326;
@@ -15,6 +15,7 @@ export type DemoPlan = {
   villageCount: number;
   organisations: OrganisationRow[];
   apiKeys: ApiKeyRow[];
+  pairings: PairingRow[];
   /** Each call starts over and yields the same batches. */
   householdBatches(batchSize: number): Generator<HouseholdBatch>;
 };
@@ -30,6 +31,7 @@ export function planDemoData(options: DemoPlanOptions): DemoPlan {
     villageCount: villages.length,
     organisations: demoOrganisations(),
     apiKeys: options.demoKeys ? demoApiKeys() : [],
+    pairings: demoPairings(rows),
     householdBatches: (batchSize) => householdBatches(options.seed, villages, batchSize),
   };
 }

@@ -7,6 +7,7 @@ import {
   insertHouseholds,
   insertMembers,
   insertOrganisations,
+  insertPairings,
   insertRegions,
 } from './sql';
 
@@ -40,6 +41,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertRegions(knex, plan.regions);
   await insertOrganisations(knex, plan.organisations);
   await insertApiKeys(knex, plan.apiKeys);
+  await insertPairings(knex, plan.pairings);
   log(
     `${plan.regions.length} regions (${plan.villageCount} villages), ` +
       `${plan.organisations.length} organisations, ${plan.apiKeys.length} demo keys`,

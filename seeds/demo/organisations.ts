@@ -1,7 +1,8 @@
 import { apiKeyPrefix, hashApiKey } from '../../src/modules/auth/api-key-hash';
 import { ALL_ROLES, Role } from '../../src/modules/auth/role';
 import { COUNTIES } from './region-data';
-import type { ApiKeyRow, OrganisationRow } from './rows';
+import { VillagePovertyStatus } from '../../src/modules/regions/region.enums';
+import type { ApiKeyRow, OrganisationRow, PairingRow, RegionRow } from './rows';
 
 export type DemoKey = { key: string; role: Role; county: string; countyName: string; organisation: string };
 
@@ -52,4 +53,27 @@ export function demoApiKeys(): ApiKeyRow[] {
     keyHash: hashApiKey(demo.key),
     name: DEMO_KEY_NAME,
   }));
+}
+
+/** Villages each donor organisation is paired with: the first registered poor villages of its county. */
+const VILLAGES_PER_DONOR = 3;
+const DONOR_ROLES: readonly Role[] = [Role.CPPCC, Role.BUSINESS_ASSOCIATION];
+
+/**
+ * 万企帮万村 and the CPPCC's 2018 plan pair donors with poor villages. Each donor of a county takes
+ * the next three poor (or exited poor) villages in code order, so donors of one county never
+ * share a village and each sees a different slice.
+ */
+export function demoPairings(regions: readonly RegionRow[]): PairingRow[] {
+  const organisations = demoOrganisations();
+  return DEMO_COUNTIES.flatMap((county) => {
+    const poorVillages = regions
+      .filter((r) => r.code.startsWith(county.code) && r.village && r.village.povertyStatus !== VillagePovertyStatus.NON_POOR)
+      .map((r) => r.code)
+      .sort();
+    const donors = organisations.filter((o) => DONOR_ROLES.includes(o.role) && o.scopes[0] === county.code);
+    return donors.flatMap((donor, i) =>
+      poorVillages.slice(i * VILLAGES_PER_DONOR, (i + 1) * VILLAGES_PER_DONOR).map((villageCode) => ({ organisationId: donor.id, villageCode })),
+    );
+  });
 }

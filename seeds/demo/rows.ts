@@ -39,6 +39,8 @@ export type VillageFacts = {
 
 export type OrganisationRow = { id: number; name: string; role: Role; scopes: string[] };
 
+export type PairingRow = { organisationId: number; villageCode: string };
+
 export type ApiKeyRow = { id: number; organisationId: number; prefix: string; keyHash: string; name: string };
 
 export type HouseholdRow = {

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import type { ApiKeyRow, HouseholdRow, MemberRow, OrganisationRow, RegionRow } from './rows';
+import type { ApiKeyRow, HouseholdRow, MemberRow, OrganisationRow, PairingRow, RegionRow } from './rows';
 
 type Scalar = string | number | boolean | null;
 
@@ -76,6 +76,11 @@ const MEMBER_COLUMNS: readonly Column<MemberRow>[] = [
 ];
 
 /** Tables whose ids the generator assigns; their identity sequences must move past those ids afterwards. */
+const PAIRING_COLUMNS: readonly Column<PairingRow>[] = [
+  { name: 'organisation_id', type: 'int', value: (r) => r.organisationId },
+  { name: 'village_code', type: 'text', value: (r) => r.villageCode },
+];
+
 const IDENTITY_TABLES = ['organisation', 'api_key', 'household', 'member'] as const;
 
 /**
@@ -114,6 +119,10 @@ export function insertApiKeys(knex: Knex, rows: readonly ApiKeyRow[]): Promise<v
   return insertRows(knex, 'api_key', API_KEY_COLUMNS, rows);
 }
 
+export function insertPairings(knex: Knex, rows: readonly PairingRow[]): Promise<void> {
+  return insertRows(knex, 'organisation_pairing', PAIRING_COLUMNS, rows);
+}
+
 export function insertHouseholds(knex: Knex, rows: readonly HouseholdRow[]): Promise<void> {
   return insertRows(knex, 'household', HOUSEHOLD_COLUMNS, rows);
 }
@@ -136,7 +145,11 @@ export async function countRegions(knex: Knex): Promise<number> {
   return result.rows[0].count;
 }
 
-/** Empties the registry tables and whatever refers to them, and restarts their ids at 1. */
-export async function clearRegistry(knex: Knex): Promise<void> {
-  await knex.raw('truncate table member, household, api_key, organisation, region restart identity cascade');
+/**
+ * Drops every table, the audit trail included, so that the caller can migrate afresh. The trail
+ * refuses TRUNCATE and DELETE by design; only dropping the whole schema clears it, which is what
+ * a demo reset means and nothing else may do.
+ */
+export async function dropEverything(knex: Knex): Promise<void> {
+  await knex.raw('drop schema public cascade; create schema public;');
 }

@@ -11,6 +11,8 @@ export type Viewer = {
   role: Role;
   /** Region-code prefixes; the caller sees rows under any of them and nothing else. */
   scopes: string[];
+  /** Villages the organisation is paired with (万企帮万村); the row rule of donors. */
+  pairedVillages: string[];
   apiKeyId: number;
   apiKeyPrefix: string;
 };

@@ -2,12 +2,27 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
+import { AccessLogResolver, AuditResolver } from '../modules/audit/audit.resolver';
+import { AuthResolver } from '../modules/auth/auth.resolver';
 import { ViewerResolver } from '../modules/auth/viewer.resolver';
 import { HouseholdResolver, VillageHouseholdsResolver } from '../modules/households/household.resolver';
+import { MemberResolver } from '../modules/households/member.resolver';
+import { OrganisationPairingResolver } from '../modules/pairing/organisation-pairing.resolver';
 import { RegionResolver, VillageResolver } from '../modules/regions/region.resolver';
-import { permissionShield } from '../policy/shield';
+import { permissionLayer } from '../policy/permission-layer';
 
-export const resolvers = [ViewerResolver, RegionResolver, VillageResolver, HouseholdResolver, VillageHouseholdsResolver] as const;
+export const resolvers = [
+  ViewerResolver,
+  AuthResolver,
+  RegionResolver,
+  VillageResolver,
+  HouseholdResolver,
+  VillageHouseholdsResolver,
+  MemberResolver,
+  OrganisationPairingResolver,
+  AuditResolver,
+  AccessLogResolver,
+] as const;
 
 /** The schema as type-graphql builds it from the modules, before permissions are applied. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
@@ -16,5 +31,6 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
 
 /** The served schema: every field behind the generated permission rules. */
 export async function buildGuardedSchema(): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildBareSchema(), permissionShield());
+  const schema = await buildBareSchema();
+  return applyMiddleware(schema, ...permissionLayer(schema));
 }

@@ -1,14 +1,20 @@
 import { ALL_ROLES, Role } from '../modules/auth/role';
+import type { MaskName } from './masks';
+import { inPairedVillages, inRegionScopes, type RowRule } from './row-rules';
 
 /**
- * THE permission policy: for every GraphQL type, which rows exist for a caller, and for every
- * field, which roles may read it. graphql-shield rules and docs/permissions.md are generated from
- * this table; a field with no entry is denied and fails the policy test. Read DOMAIN.md's role
- * table beside it.
+ * THE permission policy, as data, in the shape of Hasura's per-role metadata:
+ * - for every GraphQL type, which rows exist for a caller (`rows`: a rule per role, enforced in SQL);
+ * - for every field, the roles that may read it, and roles that see it only masked;
+ * - for every filter input field, the output field whose value it tests (filtering by a value you
+ *   may not read would reveal it, so it is refused as that field would be).
+ * graphql-shield rules, masks, filter checks, row scopes and docs/permissions.md are all generated
+ * from these tables; a schema field with no entry is denied and fails the policy test.
  */
 export type Reason = { zh: string; en: string };
-export type FieldPolicy = { read: readonly Role[]; reason?: Reason };
-export type TypePolicy = { rows: string; fields: Record<string, FieldPolicy> };
+export type FieldPolicy = { read: readonly Role[]; masked?: { roles: readonly Role[]; mask: MaskName }; reason?: Reason };
+export type RowPolicy = { default: RowRule; byRole?: Partial<Record<Role, RowRule>> };
+export type TypePolicy = { rows: RowPolicy | string; fields: Record<string, FieldPolicy> };
 
 const { POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFAIRS, HOUSING, EMPLOYMENT, AUDITOR } = Role;
 
@@ -19,9 +25,10 @@ const REGISTRY_READERS = [POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFA
 const IDENTITY_READERS = [POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFAIRS, EMPLOYMENT, AUDITOR];
 const HEALTH_READERS = [POVERTY_OFFICE, HEALTH, CIVIL_AFFAIRS, AUDITOR];
 const INCOME_READERS = [POVERTY_OFFICE, CIVIL_AFFAIRS, AUDITOR];
+const OVERSIGHT = [POVERTY_OFFICE, AUDITOR];
 
-const REGION_ROWS = "regions whose code starts with one of the caller's scope prefixes";
-const HOUSEHOLD_ROWS = "households whose village code starts with one of the caller's scope prefixes";
+const REGION_ROWS: RowPolicy = { default: inRegionScopes };
+const VILLAGE_ROWS: RowPolicy = { default: inRegionScopes, byRole: { CPPCC: inPairedVillages, BUSINESS_ASSOCIATION: inPairedVillages } };
 
 const all = (read: readonly Role[], ...fields: string[]): Record<string, FieldPolicy> =>
   Object.fromEntries(fields.map((f) => [f, { read }]));
@@ -36,10 +43,27 @@ function connection(name: string, read: readonly Role[]): Record<string, TypePol
 
 export const POLICY: Record<string, TypePolicy> = {
   Query: {
-    rows: 'each root field applies the row scope of the type it returns',
+    rows: 'each root field applies the row rule of the type it returns',
     fields: {
-      ...all(EVERYONE, 'me', 'region', 'villages', 'village'),
+      ...all(EVERYONE, 'me', 'region', 'villages', 'village', 'apiKeys'),
       ...all(REGISTRY_READERS, 'households', 'household'),
+      member: {
+        read: IDENTITY_READERS,
+        reason: { zh: '按身份证号查人须说明用途并留痕', en: 'Looking a person up by ID number needs a stated purpose and is logged' },
+      },
+      ...all(OVERSIGHT, 'organisations', 'accessHistory'),
+      auditLog: { read: [AUDITOR], reason: { zh: '审计日志只供纪委/审计查阅', en: 'The audit log is for discipline inspection and audit' } },
+    },
+  },
+  Mutation: {
+    rows: 'writes reach only rows the caller can see; anything else is NOT_FOUND',
+    fields: {
+      ...all(EVERYONE, 'createApiKey', 'rotateApiKey', 'revokeApiKey'),
+      registerOrganisation: {
+        read: [POVERTY_OFFICE],
+        reason: { zh: '扶贫办在本辖区登记合作单位', en: 'The poverty office registers partner organisations in its region' },
+      },
+      pairOrganisation: { read: [POVERTY_OFFICE] },
     },
   },
   Viewer: {
@@ -47,9 +71,14 @@ export const POLICY: Record<string, TypePolicy> = {
     fields: all(EVERYONE, 'organisationId', 'organisationName', 'role', 'scopes', 'apiKeyPrefix'),
   },
   PageInfo: { rows: 'as the list', fields: all(EVERYONE, 'hasNextPage', 'endCursor') },
-  Region: { rows: REGION_ROWS, fields: all(EVERYONE, 'code', 'name', 'level', 'parent', 'children') },
-  Village: {
+  Region: {
     rows: REGION_ROWS,
+    fields: {
+      ...all(EVERYONE, 'code', 'name', 'level', 'parent', 'children'),
+    },
+  },
+  Village: {
+    rows: VILLAGE_ROWS,
     fields: {
       ...all(EVERYONE, 'code', 'name', 'povertyStatus', 'exitYear', 'groupCount', 'township', 'facilities', 'collectiveIncome'),
       households: {
@@ -64,7 +93,7 @@ export const POLICY: Record<string, TypePolicy> = {
   },
   ...connection('Village', EVERYONE),
   Household: {
-    rows: HOUSEHOLD_ROWS,
+    rows: REGION_ROWS,
     fields: {
       ...all(REGISTRY_READERS, 'id', 'number', 'groupNo', 'registrationYear', 'status', 'exitYear', 'category', 'version', 'village', 'members', 'head'),
       causes: {
@@ -84,7 +113,8 @@ export const POLICY: Record<string, TypePolicy> = {
       ...all(REGISTRY_READERS, 'id', 'name', 'relation', 'sex', 'birthDate'),
       idNumber: {
         read: IDENTITY_READERS,
-        reason: { zh: '住建按户工作,不需要身份证号', en: 'Housing works by household and needs no ID numbers' },
+        masked: { roles: [HOUSING], mask: 'idNumber' },
+        reason: { zh: '住建按户工作,只见脱敏身份证号', en: 'Housing works by household and sees ID numbers masked' },
       },
       education: { read: [POVERTY_OFFICE, EDUCATION, EMPLOYMENT, AUDITOR] },
       schoolStage: { read: [POVERTY_OFFICE, EDUCATION, AUDITOR] },
@@ -99,10 +129,59 @@ export const POLICY: Record<string, TypePolicy> = {
       },
       employment: { read: [POVERTY_OFFICE, EMPLOYMENT, CIVIL_AFFAIRS, AUDITOR] },
       medicalInsurance: { read: [POVERTY_OFFICE, HEALTH, CIVIL_AFFAIRS, AUDITOR] },
+      household: { read: REGISTRY_READERS },
     },
+  },
+  ApiKey: {
+    rows: "the caller's own organisation's keys",
+    fields: all(EVERYONE, 'id', 'prefix', 'name', 'createdAt', 'expiresAt', 'revokedAt'),
+  },
+  CreatedApiKey: { rows: 'the key just made', fields: all(EVERYONE, 'key', 'apiKey') },
+  Organisation: {
+    rows: "organisations whose every scope lies inside the caller's scopes",
+    fields: all(EVERYONE, 'id', 'name', 'role', 'scopes', 'createdAt'),
+  },
+  RegisteredOrganisation: { rows: 'the organisation just registered', fields: all([POVERTY_OFFICE], 'organisation', 'key') },
+  OrganisationPairing: {
+    rows: 'pairings of villages the caller can see',
+    fields: all([POVERTY_OFFICE], 'organisation', 'village', 'since'),
+  },
+  AuditEntry: {
+    rows: REGION_ROWS,
+    fields: all([AUDITOR], 'id', 'at', 'organisation', 'apiKeyPrefix', 'operation', 'entity', 'entityId', 'regionCode', 'before', 'after'),
+  },
+  ...connection('AuditEntry', [AUDITOR]),
+  AccessLogEntry: {
+    rows: REGION_ROWS,
+    fields: all(OVERSIGHT, 'at', 'organisation', 'lookup', 'purpose', 'found'),
   },
 };
 
-export function fieldPolicy(type: string, field: string): FieldPolicy | undefined {
+/** For each filter input field, the output field whose value it tests. */
+export const FILTERS: Record<string, Record<string, string>> = {
+  VillageFilter: { regionCode: 'Village.code', povertyStatus: 'Village.povertyStatus' },
+  HouseholdFilter: {
+    regionCode: 'Household.village',
+    status: 'Household.status',
+    category: 'Household.category',
+    cause: 'Household.causes',
+  },
+  AuditLogFilter: {
+    regionCode: 'AuditEntry.regionCode',
+    entity: 'AuditEntry.entity',
+    organisationId: 'AuditEntry.organisation',
+    from: 'AuditEntry.at',
+    to: 'AuditEntry.at',
+  },
+};
+
+export function fieldPolicy(typeAndField: string): FieldPolicy | undefined {
+  const [type, field] = typeAndField.split('.');
   return POLICY[type]?.fields[field];
+}
+
+export function rowRule(type: string, role: Role): RowRule {
+  const rows = POLICY[type]?.rows;
+  if (!rows || typeof rows === 'string') throw new Error(`The policy has no row rule for ${type}`);
+  return rows.byRole?.[role] ?? rows.default;
 }

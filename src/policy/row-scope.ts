@@ -1,17 +1,20 @@
 import type { Viewer } from '../context/request-context';
+import { rowRule } from './policy';
 
 /**
- * The region row scope as a MikroORM condition: the column's code starts with one of the caller's
- * scope prefixes. It runs in SQL, so lists, counts and lookups agree on which rows exist.
+ * The policy's row rule for a type as a MikroORM condition: the property's code must start with
+ * one of the prefixes the rule gives the caller. It runs in SQL, so lists, counts and lookups
+ * agree on which rows exist.
  */
-export function regionScope<K extends string>(viewer: Viewer, property: K) {
-  return { $or: viewer.scopes.map((scope) => ({ [property]: { $like: `${scope}%` } })) } as Record<'$or', Record<K, { $like: string }>[]>;
+export function rowScope<K extends string>(viewer: Viewer, type: string, property: K) {
+  const prefixes = rowRule(type, viewer.role).prefixes(viewer);
+  if (prefixes.length === 0) return { [property]: { $in: [] as string[] } } as Record<K, { $in: string[] }>;
+  return { $or: prefixes.map((prefix) => ({ [property]: { $like: `${prefix}%` } })) } as Record<'$or', Record<K, { $like: string }>[]>;
 }
 
-/** The same scope for hand-written SQL: `(col like ? or col like ?)` and its bindings. */
-export function regionScopeSql(viewer: Viewer, column: string): { sql: string; bindings: string[] } {
-  return {
-    sql: `(${viewer.scopes.map(() => `${column} like ?`).join(' or ')})`,
-    bindings: viewer.scopes.map((scope) => `${scope}%`),
-  };
+/** The same rule for hand-written SQL: `(col like ? or …)` and its bindings. */
+export function rowScopeSql(viewer: Viewer, type: string, column: string): { sql: string; bindings: string[] } {
+  const prefixes = rowRule(type, viewer.role).prefixes(viewer);
+  if (prefixes.length === 0) return { sql: 'false', bindings: [] };
+  return { sql: `(${prefixes.map(() => `${column} like ?`).join(' or ')})`, bindings: prefixes.map((p) => `${p}%`) };
 }

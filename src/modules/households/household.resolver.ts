@@ -30,7 +30,7 @@ export class HouseholdResolver {
 
   @FieldResolver(() => VillageType, { nullable: true })
   village(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<Region | null> {
-    return ctx.loaders.regionByCode.load(household.village.code);
+    return ctx.loaders.villageByCode.load(household.village.code);
   }
 
   @FieldResolver(() => [MemberType], { nullable: true, description: 'Household members 家庭成员, head first' })

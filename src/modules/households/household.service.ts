@@ -3,7 +3,7 @@ import { groupByKey } from '../../context/batch';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
-import { regionScope, regionScopeSql } from '../../policy/row-scope';
+import { rowScope, rowScopeSql } from '../../policy/row-scope';
 import { assertRegionPrefix } from '../regions/region.service';
 import { Household } from './household.entity';
 import type { HouseholdFilter } from './household.types';
@@ -15,7 +15,7 @@ function householdWhere(ctx: RequestContext, filter: HouseholdFilter | undefined
   if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
   return {
     $and: [
-      { village: regionScope(ctx.caller, 'code') },
+      { village: rowScope(ctx.caller, 'Household', 'code') },
       ...(filter?.regionCode ? [{ village: { code: { $like: `${filter.regionCode}%` } } }] : []),
       ...(filter?.status?.length ? [{ status: { $in: filter.status } }] : []),
       ...(filter?.category?.length ? [{ category: { $in: filter.category } }] : []),
@@ -38,7 +38,7 @@ export async function listHouseholds(ctx: RequestContext, filter: HouseholdFilte
 export async function findHousehold(ctx: RequestContext, id: string): Promise<Household | null> {
   const key = integerKey(id);
   if (key === undefined) throw badUserInput('id must be a household id', 'id');
-  return ctx.em.findOne(Household, { $and: [{ id: key }, { village: regionScope(ctx.caller, 'code') }] });
+  return ctx.em.findOne(Household, { $and: [{ id: key }, { village: rowScope(ctx.caller, 'Household', 'code') }] });
 }
 
 type VillagePageKey = { villageCode: string; first: number; after?: number };
@@ -51,7 +51,7 @@ export function createHouseholdLoaders(ctx: RequestContext) {
       { cacheKeyFn: (k) => `${k.villageCode}:${k.first}:${k.after ?? ''}` },
     ),
     householdCountByVillage: new DataLoader<string, number>(async (codes) => {
-      const scope = regionScopeSql(ctx.caller, 'village_code');
+      const scope = rowScopeSql(ctx.caller, 'Household', 'village_code');
       const rows: { village_code: string; n: string }[] = await ctx.em.getConnection().execute(
         `select village_code, count(*) as n from household where village_code in (${codes.map(() => '?').join(',')}) and ${scope.sql} group by village_code`,
         [...codes, ...scope.bindings],
@@ -59,10 +59,15 @@ export function createHouseholdLoaders(ctx: RequestContext) {
       const counts = new Map(rows.map((r) => [r.village_code, Number(r.n)]));
       return codes.map((code) => counts.get(code) ?? 0);
     }),
+    householdById: new DataLoader<number, Household | null>(async (ids) => {
+      const rows = await ctx.em.find(Household, { id: { $in: [...ids] }, village: rowScope(ctx.caller, 'Household', 'code') });
+      const byId = new Map(rows.map((h) => [h.id, h]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     membersByHousehold: new DataLoader<number, Member[]>(async (ids) => {
       const rows = await ctx.em.find(
         Member,
-        { household: { id: { $in: [...ids] }, village: regionScope(ctx.caller, 'code') } },
+        { household: { id: { $in: [...ids] }, village: rowScope(ctx.caller, 'Household', 'code') } },
         { orderBy: { id: 'asc' } },
       );
       return groupByKey(ids, rows, (m) => m.household.id);
@@ -80,7 +85,7 @@ async function loadVillagePages(ctx: RequestContext, keys: readonly VillagePageK
   for (const group of shapes) {
     const { first, after } = group[0];
     const codes = group.map((k) => k.villageCode);
-    const scope = regionScopeSql(ctx.caller, 'h.village_code');
+    const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
     const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(
       `select * from (
          select h.*, row_number() over (partition by h.village_code order by h.id) as page_row

@@ -3,7 +3,7 @@ import { groupByKey } from '../../context/batch';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { pageRequest, toPage, type PageArgs, type Page } from '../../graphql/pagination';
-import { regionScope } from '../../policy/row-scope';
+import { rowScope } from '../../policy/row-scope';
 import { isRegionPrefix, REGION_CODE_PATTERN } from './region-code';
 import { Region } from './region.entity';
 import { RegionLevel } from './region.enums';
@@ -22,8 +22,8 @@ export async function findRegion(ctx: RequestContext, code: string): Promise<Reg
 }
 
 export async function findVillage(ctx: RequestContext, code: string): Promise<Region | null> {
-  const region = await findRegion(ctx, code);
-  return region?.level === RegionLevel.VILLAGE ? region : null;
+  if (!REGION_CODE_PATTERN.test(code)) throw badUserInput('code must be a 12-digit village code', 'code');
+  return ctx.loaders.villageByCode.load(code);
 }
 
 export async function listVillages(ctx: RequestContext, filter: VillageFilter | undefined, args: PageArgs): Promise<Page<Region>> {
@@ -31,7 +31,7 @@ export async function listVillages(ctx: RequestContext, filter: VillageFilter | 
   if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
   const where = {
     $and: [
-      regionScope(ctx.caller, 'code'),
+      rowScope(ctx.caller, 'Village', 'code'),
       { level: RegionLevel.VILLAGE },
       ...(filter?.regionCode ? [{ code: { $like: `${filter.regionCode}%` } }] : []),
       ...(filter?.povertyStatus?.length ? [{ povertyStatus: { $in: filter.povertyStatus } }] : []),
@@ -45,18 +45,25 @@ export async function listVillages(ctx: RequestContext, filter: VillageFilter | 
   return toPage(rows, page.first, () => ctx.em.count(Region, where));
 }
 
+/** Regions by code under the row rule of `type`: Region is public geography, Village carries poverty facts. */
+function regionsByCode(ctx: RequestContext, type: 'Region' | 'Village') {
+  return new DataLoader<string, Region | null>(async (codes) => {
+    const rows = await ctx.em.find(Region, {
+      $and: [rowScope(ctx.caller, type, 'code'), { code: { $in: [...codes] } }, ...(type === 'Village' ? [{ level: RegionLevel.VILLAGE }] : [])],
+    });
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return codes.map((code) => byCode.get(code) ?? null);
+  });
+}
+
 export function createRegionLoaders(ctx: RequestContext) {
-  const scoped = () => regionScope(ctx.caller, 'code');
   return {
-    regionByCode: new DataLoader<string, Region | null>(async (codes) => {
-      const rows = await ctx.em.find(Region, { $and: [scoped(), { code: { $in: [...codes] } }] });
-      const byCode = new Map(rows.map((r) => [r.code, r]));
-      return codes.map((code) => byCode.get(code) ?? null);
-    }),
+    regionByCode: regionsByCode(ctx, 'Region'),
+    villageByCode: regionsByCode(ctx, 'Village'),
     regionChildren: new DataLoader<string, Region[]>(async (parents) => {
       const rows = await ctx.em.find(
         Region,
-        { $and: [scoped(), { parent: { code: { $in: [...parents] } } }] },
+        { $and: [rowScope(ctx.caller, 'Region', 'code'), { parent: { code: { $in: [...parents] } } }] },
         { orderBy: { code: 'asc' } },
       );
       return groupByKey(parents, rows, (r) => r.parent?.code ?? '');

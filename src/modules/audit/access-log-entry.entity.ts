@@ -1,0 +1,42 @@
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ApiKey } from '../auth/api-key.entity';
+import { Organisation } from '../auth/organisation.entity';
+
+export enum PersonLookup {
+  MEMBER = 'MEMBER',
+  LOAN_ELIGIBILITY = 'LOAN_ELIGIBILITY',
+}
+
+/** One look-up of a person by ID number, with its stated purpose (PIPL: purpose limitation). Append-only. */
+@Entity({ tableName: 'access_log' })
+export class AccessLogEntry {
+  [OptionalProps]?: 'at';
+
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'clock_timestamp()' })
+  at: Date = new Date();
+
+  @ManyToOne(() => Organisation)
+  organisation!: Organisation;
+
+  @ManyToOne(() => ApiKey, { nullable: true })
+  apiKey?: ApiKey | null;
+
+  @Enum({ items: () => PersonLookup, type: 'text' })
+  lookup!: PersonLookup;
+
+  @Property({ type: 'varchar', length: 18 })
+  idNumber!: string;
+
+  /** The person's village when found, else the caller's own region: whose auditors see the trace. */
+  @Property({ type: 'varchar', length: 12, nullable: true })
+  regionCode?: string | null;
+
+  @Property({ type: 'text' })
+  purpose!: string;
+
+  @Property({ type: 'boolean' })
+  found!: boolean;
+}

@@ -1,0 +1,89 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../context/request-context';
+import { badUserInput } from '../../errors/app-error';
+import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
+import { rowScope } from '../../policy/row-scope';
+import { ApiKey } from '../auth/api-key.entity';
+import { Organisation } from '../auth/organisation.entity';
+import { assertRegionPrefix } from '../regions/region.service';
+import { AccessLogEntry, type PersonLookup } from './access-log-entry.entity';
+import { AuditEntry } from './audit-entry.entity';
+import type { AuditLogFilter } from './audit.types';
+
+export const AUDIT_LIST = 'audit';
+const ACCESS_HISTORY_LIMIT = 200;
+
+export type AuditRecord = {
+  entity: string;
+  entityId: string | number;
+  regionCode: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+};
+
+export type Audit = (record: AuditRecord) => void;
+
+function actor(ctx: RequestContext, em: EntityManager) {
+  return {
+    organisation: em.getReference(Organisation, ctx.caller.organisationId),
+    apiKey: em.getReference(ApiKey, ctx.caller.apiKeyId),
+  };
+}
+
+/**
+ * Runs a write and its audit entries in one transaction: both are kept or neither. A write that
+ * records no entry is a programming error and is rolled back, so no mutation can skip its trace.
+ */
+export async function audited<T>(ctx: RequestContext, operation: string, work: (em: EntityManager, audit: Audit) => Promise<T>): Promise<T> {
+  return ctx.em.transactional(async (em) => {
+    let entries = 0;
+    const audit: Audit = (record) => {
+      entries += 1;
+      em.persist(em.create(AuditEntry, { ...actor(ctx, em), operation, ...record, entityId: String(record.entityId) }));
+    };
+    const result = await work(em, audit);
+    if (entries === 0) throw new Error(`${operation} wrote no audit entry`);
+    return result;
+  });
+}
+
+/** Logs a look-up of a person by ID number; `regionCode` is the person's village, or the caller's region when not found. */
+export async function logPersonLookup(
+  ctx: RequestContext,
+  entry: { lookup: PersonLookup; idNumber: string; purpose: string; regionCode: string | null },
+): Promise<void> {
+  const em = ctx.em.fork();
+  em.persist(em.create(AccessLogEntry, { ...actor(ctx, em), ...entry, regionCode: entry.regionCode ?? ctx.caller.scopes[0], found: entry.regionCode !== null }));
+  await em.flush();
+}
+
+export async function listAuditLog(ctx: RequestContext, filter: AuditLogFilter | undefined, args: PageArgs): Promise<Page<AuditEntry>> {
+  const page = pageRequest(AUDIT_LIST, args, integerKey);
+  if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
+  if (filter?.from && filter?.to && filter.from > filter.to) throw badUserInput('filter.from must not be after filter.to', 'filter.from');
+  const where = {
+    $and: [
+      rowScope(ctx.caller, 'AuditEntry', 'regionCode'),
+      ...(filter?.regionCode ? [{ regionCode: { $like: `${filter.regionCode}%` } }] : []),
+      ...(filter?.entity ? [{ entity: filter.entity }] : []),
+      ...(filter?.organisationId ? [{ organisation: Number(filter.organisationId) }] : []),
+      ...(filter?.from ? [{ at: { $gte: filter.from } }] : []),
+      ...(filter?.to ? [{ at: { $lt: filter.to } }] : []),
+    ],
+  };
+  const rows = await ctx.em.find(
+    AuditEntry,
+    page.after !== undefined ? { $and: [where, { id: { $lt: String(page.after) } }] } : where,
+    { orderBy: { id: 'desc' }, limit: page.first + 1, populate: ['apiKey'] },
+  );
+  return toPage(rows, page.first, () => ctx.em.count(AuditEntry, where));
+}
+
+/** Who looked this person up, when and why: newest first, the last 200, within the caller's region. */
+export async function accessHistory(ctx: RequestContext, idNumber: string): Promise<AccessLogEntry[]> {
+  return ctx.em.find(
+    AccessLogEntry,
+    { $and: [{ idNumber: idNumber.toUpperCase() }, rowScope(ctx.caller, 'AccessLogEntry', 'regionCode')] },
+    { orderBy: { id: 'desc' }, limit: ACCESS_HISTORY_LIMIT },
+  );
+}

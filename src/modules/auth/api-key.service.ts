@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../context/request-context';
+import { badUserInput, notFound } from '../../errors/app-error';
+import { audited, type Audit } from '../audit/audit.service';
+import { ApiKey } from './api-key.entity';
+import { apiKeyPrefix, hashApiKey } from './api-key-hash';
+import { Organisation } from './organisation.entity';
+
+const NAME_MAX = 100;
+
+/** 32 random bytes: a key long enough that its SHA-256 needs no salt or slow hash. */
+function newKey(): string {
+  return `jz_${randomBytes(32).toString('base64url')}`;
+}
+
+/** What an audit entry keeps of a key: never the key or its hash. */
+export function apiKeySnapshot(key: ApiKey) {
+  return { id: key.id, prefix: key.prefix, name: key.name, expiresAt: key.expiresAt ?? null, revokedAt: key.revokedAt ?? null };
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > NAME_MAX) throw badUserInput(`name must be 1 to ${NAME_MAX} characters`, 'name');
+  return trimmed;
+}
+
+function checkExpiry(expiresAt: Date | null | undefined): Date | null {
+  if (expiresAt && expiresAt <= new Date()) throw badUserInput('expiresAt must be in the future', 'expiresAt');
+  return expiresAt ?? null;
+}
+
+/** Issues a key to an organisation inside an audited write; returns the key in clear, once. */
+export async function issueKey(
+  em: EntityManager,
+  audit: Audit,
+  organisation: Organisation,
+  fields: { name: string; expiresAt: Date | null },
+): Promise<{ key: string; apiKey: ApiKey }> {
+  const key = newKey();
+  const apiKey = em.create(ApiKey, { organisation, prefix: apiKeyPrefix(key), keyHash: hashApiKey(key), ...fields });
+  await em.flush();
+  audit({ entity: 'ApiKey', entityId: apiKey.id, regionCode: organisation.scopes[0], after: apiKeySnapshot(apiKey) });
+  return { key, apiKey };
+}
+
+export function listApiKeys(ctx: RequestContext): Promise<ApiKey[]> {
+  return ctx.em.find(ApiKey, { organisation: ctx.caller.organisationId }, { orderBy: { id: 'asc' } });
+}
+
+export function createApiKey(ctx: RequestContext, name: string, expiresAt?: Date | null) {
+  const fields = { name: checkName(name), expiresAt: checkExpiry(expiresAt) };
+  return audited(ctx, 'createApiKey', async (em, audit) =>
+    issueKey(em, audit, await em.findOneOrFail(Organisation, ctx.caller.organisationId), fields),
+  );
+}
+
+/** Another organisation's key does not exist for the caller: NOT_FOUND, as for a key that never was. */
+async function ownLiveKey(ctx: RequestContext, em: EntityManager, id: string): Promise<ApiKey> {
+  const apiKey = /^\d{1,10}$/.test(id)
+    ? await em.findOne(ApiKey, { id: Number(id), organisation: ctx.caller.organisationId }, { populate: ['organisation'] })
+    : null;
+  if (!apiKey) throw notFound(`No API key ${id} in your organisation`);
+  if (apiKey.revokedAt) throw badUserInput(`API key ${id} is already revoked`, 'id');
+  return apiKey;
+}
+
+function revokeInside(em: EntityManager, audit: Audit, apiKey: ApiKey): void {
+  const before = apiKeySnapshot(apiKey);
+  apiKey.revokedAt = new Date();
+  audit({ entity: 'ApiKey', entityId: apiKey.id, regionCode: apiKey.organisation.scopes[0], before, after: apiKeySnapshot(apiKey) });
+}
+
+export function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
+  return audited(ctx, 'revokeApiKey', async (em, audit) => {
+    const apiKey = await ownLiveKey(ctx, em, id);
+    revokeInside(em, audit, apiKey);
+    return apiKey;
+  });
+}
+
+/** Revokes a key and issues its successor with the same name and expiry, atomically. */
+export function rotateApiKey(ctx: RequestContext, id: string) {
+  return audited(ctx, 'rotateApiKey', async (em, audit) => {
+    const old = await ownLiveKey(ctx, em, id);
+    revokeInside(em, audit, old);
+    return issueKey(em, audit, old.organisation, { name: old.name, expiresAt: old.expiresAt ?? null });
+  });
+}

@@ -1,0 +1,45 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import type { ApiKey } from './api-key.entity';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './api-key.service';
+import { ApiKeyType, CreatedApiKey, OrganisationType, RegisterOrganisationInput, RegisteredOrganisation } from './auth.types';
+import type { Organisation } from './organisation.entity';
+import { listOrganisations, registerOrganisation } from './organisation.service';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => [ApiKeyType], { nullable: true, description: "Your organisation's API keys, live and revoked" })
+  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
+    return listApiKeys(ctx);
+  }
+
+  @Query(() => [OrganisationType], { nullable: true, description: 'Partner organisations registered within your region' })
+  organisations(@Ctx() ctx: RequestContext): Promise<Organisation[]> {
+    return listOrganisations(ctx);
+  }
+
+  @Mutation(() => CreatedApiKey, { nullable: true, description: 'A new API key for your organisation, shown once' })
+  createApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('name', () => String) name: string,
+    @Arg('expiresAt', () => DateTimeISOResolver, { nullable: true }) expiresAt?: Date | null,
+  ) {
+    return createApiKey(ctx, name, expiresAt);
+  }
+
+  @Mutation(() => CreatedApiKey, { nullable: true, description: 'Revokes a key and issues its successor (same name and expiry)' })
+  rotateApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return rotateApiKey(ctx, id);
+  }
+
+  @Mutation(() => ApiKeyType, { nullable: true, description: 'Revokes a key of your organisation; it stops working at once' })
+  revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
+    return revokeApiKey(ctx, id);
+  }
+
+  @Mutation(() => RegisteredOrganisation, { nullable: true, description: 'Registers a partner organisation in your region, with its first key' })
+  registerOrganisation(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterOrganisationInput) input: RegisterOrganisationInput) {
+    return registerOrganisation(ctx, input);
+  }
+}

@@ -1,0 +1,26 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import type { Household } from './household.entity';
+import { HouseholdType, MemberType } from './household.types';
+import type { Member } from './member.entity';
+import { findMemberByIdNumber } from './member.service';
+
+@Resolver(() => MemberType)
+export class MemberResolver {
+  @Query(() => MemberType, {
+    nullable: true,
+    description: 'A registered person by exact ID number 身份证号, if within your scope. Logged with your stated purpose.',
+  })
+  member(
+    @Ctx() ctx: RequestContext,
+    @Arg('idNumber', () => String) idNumber: string,
+    @Arg('purpose', () => String, { description: 'Why you look this person up 查询用途, e.g. "student aid eligibility check"' }) purpose: string,
+  ): Promise<Member | null> {
+    return findMemberByIdNumber(ctx, idNumber, purpose);
+  }
+
+  @FieldResolver(() => HouseholdType, { nullable: true })
+  household(@Ctx() ctx: RequestContext, @Root() member: Member): Promise<Household | null> {
+    return ctx.loaders.householdById.load(member.household.id);
+  }
+}

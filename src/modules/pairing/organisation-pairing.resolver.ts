@@ -1,0 +1,37 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { OrganisationType } from '../auth/auth.types';
+import type { Organisation } from '../auth/organisation.entity';
+import type { Region } from '../regions/region.entity';
+import { VillageType } from '../regions/region.types';
+import type { OrganisationPairing } from './organisation-pairing.entity';
+import { pairOrganisation } from './organisation-pairing.service';
+
+@ObjectType('OrganisationPairing', { description: 'A donor organisation paired with a village 结对帮扶村 (万企帮万村)' })
+export class OrganisationPairingType {
+  @Field(() => LocalDateResolver)
+  since!: string;
+}
+
+@Resolver(() => OrganisationPairingType)
+export class OrganisationPairingResolver {
+  @Mutation(() => OrganisationPairingType, { nullable: true, description: 'Pairs a CPPCC or business-association organisation with a village' })
+  pairOrganisation(
+    @Ctx() ctx: RequestContext,
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Arg('villageCode', () => String) villageCode: string,
+  ): Promise<OrganisationPairing> {
+    return pairOrganisation(ctx, organisationId, villageCode);
+  }
+
+  @FieldResolver(() => OrganisationType, { nullable: true })
+  organisation(@Root() pairing: OrganisationPairing): Organisation {
+    return pairing.organisation;
+  }
+
+  @FieldResolver(() => VillageType, { nullable: true })
+  village(@Root() pairing: OrganisationPairing): Region {
+    return pairing.village;
+  }
+}

@@ -1,0 +1,32 @@
+import type { RequestContext } from '../../context/request-context';
+import { badUserInput, notFound } from '../../errors/app-error';
+import { audited } from '../audit/audit.service';
+import { Role } from '../auth/role';
+import { findVisibleOrganisation } from '../auth/organisation.service';
+import { findVillage } from '../regions/region.service';
+import { OrganisationPairing } from './organisation-pairing.entity';
+
+/** Only donors' pairings decide what they see; other pairings (cadres 帮扶责任人) have their own records. */
+const PAIRABLE = new Set<Role>([Role.CPPCC, Role.BUSINESS_ASSOCIATION]);
+
+/** Pairs a donor organisation with a village (万企帮万村); pairing it again changes nothing. */
+export async function pairOrganisation(ctx: RequestContext, organisationId: string, villageCode: string): Promise<OrganisationPairing> {
+  const organisation = await findVisibleOrganisation(ctx, organisationId);
+  if (!PAIRABLE.has(organisation.role)) throw badUserInput(`Only CPPCC and business-association organisations pair with villages`, 'organisationId');
+  const village = await findVillage(ctx, villageCode);
+  if (!village) throw notFound(`No village ${villageCode} in your region`);
+  const existing = await ctx.em.findOne(OrganisationPairing, { organisation, village }, { populate: ['organisation', 'village'] });
+  if (existing) return existing;
+  return audited(ctx, 'pairOrganisation', async (em, audit) => {
+    const pairing = em.create(OrganisationPairing, { organisation: organisation.id, village });
+    await em.flush();
+    await em.refresh(pairing);
+    audit({
+      entity: 'OrganisationPairing',
+      entityId: pairing.id,
+      regionCode: village.code,
+      after: { organisationId: organisation.id, villageCode: village.code, since: pairing.since },
+    });
+    return pairing;
+  });
+}

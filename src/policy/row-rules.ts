@@ -1,0 +1,19 @@
+import type { Viewer } from '../context/request-context';
+
+/**
+ * A row rule names which rows of a type exist for a caller, as region-code prefixes that the
+ * row's code must start with. Prefixes match in SQL (see row-scope.ts); an empty list matches
+ * nothing.
+ */
+export type RowRule = { describe: string; prefixes: (viewer: Viewer) => readonly string[] };
+
+export const inRegionScopes: RowRule = {
+  describe: "region code starts with one of the caller's scope prefixes",
+  prefixes: (viewer) => viewer.scopes,
+};
+
+/** Donors (万企帮万村, 政协委员联系贫困村) see the villages they are paired with, inside their region scopes. */
+export const inPairedVillages: RowRule = {
+  describe: "village is paired with the caller's organisation (organisation_pairing) and inside its scopes",
+  prefixes: (viewer) => viewer.pairedVillages.filter((code) => viewer.scopes.some((scope) => code.startsWith(scope))),
+};
