@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config/config';
@@ -39,12 +40,13 @@ const errorLogging: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function createServer(config: Config, db: Database, logger: Logger): Promise<Server> {
+/** `schema` replaces the guarded schema; only benchmarks do so, to measure the permission layer's cost. */
+export async function createServer(config: Config, db: Database, logger: Logger, options: { schema?: GraphQLSchema } = {}): Promise<Server> {
   const app = express();
   const httpServer = http.createServer(app);
   const metrics = createMetrics(db.sqlCounter);
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildGuardedSchema(),
+    schema: options.schema ?? (await buildGuardedSchema()),
     formatError,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
