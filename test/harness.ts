@@ -55,7 +55,8 @@ export async function startTestApp(options: { households?: number } = {}): Promi
   await migrate(db.orm);
   await loadDemoData(db.orm, { households: options.households ?? 150, demoKeys: true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const server = await createServer(config, db, pino({ level: 'silent' }));
+  // TEST_LOG_LEVEL=error shows the server's own log of unexpected errors while debugging a test.
+  const server = await createServer(config, db, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   return {
     db,
     server,

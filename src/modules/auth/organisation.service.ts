@@ -23,7 +23,9 @@ const WITHIN_SCOPES = `
   order by o.id`;
 
 export async function listOrganisations(ctx: RequestContext): Promise<Organisation[]> {
-  const rows = await ctx.em.getConnection().execute(WITHIN_SCOPES, [ctx.caller.scopes.map((s) => `${s}%`)]);
+  // An array literal: knex would spread a JavaScript array into a list of parameters.
+  const patterns = `{${ctx.caller.scopes.map((s) => `${s}%`).join(',')}}`;
+  const rows = await ctx.em.getConnection().execute(WITHIN_SCOPES, [patterns]);
   return rows.map((row: Record<string, unknown>) => ctx.em.map(Organisation, row));
 }
 

@@ -1,0 +1,159 @@
+import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { ALL_ROLES, Role } from '../src/modules/auth/role';
+import { buildBareSchema } from '../src/graphql/schema';
+import { apiKeyPrefix, hashApiKey } from '../src/modules/auth/api-key-hash';
+import { POLICY, type FieldPolicy } from '../src/policy/policy';
+import { DEMO_KEYS } from '../seeds/demo';
+import { startTestApp, type TestApp } from './harness';
+
+/**
+ * One real HTTP request per role and per policy entry, 100% of the table: the role reads the
+ * field through a route from the root and gets either the data or FORBIDDEN at the first step of
+ * the route that the policy denies it.
+ */
+
+type Step = { field: string; args?: string };
+type Fixtures = { countyCode: string; idNumber: string; donorId: number; villageCode: string; spareKeys: Map<Role, { rotate: number; revoke: number }> };
+
+/** How to reach each type from the root; a type without a route fails the test. */
+function routes(f: Fixtures, role: Role): Record<string, { operation: 'query' | 'mutation'; steps: Step[] }> {
+  const q = (...steps: Step[]) => ({ operation: 'query' as const, steps });
+  const m = (...steps: Step[]) => ({ operation: 'mutation' as const, steps });
+  const spare = f.spareKeys.get(role)!;
+  const villages = { field: 'villages', args: '(first: 1)' };
+  const households = { field: 'households', args: '(first: 1)' };
+  const auditLog = { field: 'auditLog', args: '(first: 1)' };
+  return {
+    Query: q(),
+    Mutation: m(),
+    Viewer: q({ field: 'me' }),
+    Region: q({ field: 'region', args: `(code: "${f.countyCode}")` }),
+    Village: q(villages, { field: 'edges' }, { field: 'node' }),
+    VillageFacilities: q(villages, { field: 'edges' }, { field: 'node' }, { field: 'facilities' }),
+    VillageConnection: q(villages),
+    VillageEdge: q(villages, { field: 'edges' }),
+    PageInfo: q(villages, { field: 'pageInfo' }),
+    Household: q(households, { field: 'edges' }, { field: 'node' }),
+    HouseholdConnection: q(households),
+    HouseholdEdge: q(households, { field: 'edges' }),
+    Member: q(households, { field: 'edges' }, { field: 'node' }, { field: 'members' }),
+    ApiKey: q({ field: 'apiKeys' }),
+    CreatedApiKey: m({ field: 'createApiKey', args: '(name: "matrix")' }),
+    Organisation: q({ field: 'organisations' }),
+    RegisteredOrganisation: m({ field: 'registerOrganisation', args: `(input: { name: "矩阵测试商会", role: BUSINESS_ASSOCIATION, scopes: ["${f.countyCode.slice(0, 6)}"] })` }),
+    OrganisationPairing: m({ field: 'pairOrganisation', args: `(organisationId: "${f.donorId}", villageCode: "${f.villageCode}")` }),
+    AuditEntry: q(auditLog, { field: 'edges' }, { field: 'node' }),
+    AuditEntryConnection: q(auditLog),
+    AuditEntryEdge: q(auditLog, { field: 'edges' }),
+    AccessLogEntry: q({ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }),
+    ...rootFieldRoutes(f, spare),
+  };
+}
+
+/** Arguments for root fields, which are reached directly. */
+function rootFieldRoutes(f: Fixtures, spare: { rotate: number; revoke: number }): Record<string, { operation: 'query' | 'mutation'; steps: Step[] }> {
+  return {
+    'Query.region': { operation: 'query', steps: [{ field: 'region', args: `(code: "${f.countyCode}")` }] },
+    'Query.village': { operation: 'query', steps: [{ field: 'village', args: `(code: "${f.villageCode}")` }] },
+    'Query.household': { operation: 'query', steps: [{ field: 'household', args: '(id: "1")' }] },
+    'Query.member': { operation: 'query', steps: [{ field: 'member', args: `(idNumber: "${f.idNumber}", purpose: "permission matrix test")` }] },
+    'Query.accessHistory': { operation: 'query', steps: [{ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }] },
+    'Mutation.rotateApiKey': { operation: 'mutation', steps: [{ field: 'rotateApiKey', args: `(id: "${spare.rotate}")` }] },
+    'Mutation.revokeApiKey': { operation: 'mutation', steps: [{ field: 'revokeApiKey', args: `(id: "${spare.revoke}")` }] },
+  };
+}
+
+const seeing = (p: FieldPolicy, role: Role) => p.read.includes(role) || (p.masked?.roles.includes(role) ?? false);
+
+type Case = { role: Role; type: string; field: string; entry: string };
+
+function buildRequest(schema: GraphQLSchema, fx: Fixtures, { role, type, field }: Case) {
+  const table = routes(fx, role);
+  const route = table[`${type}.${field}`] ?? table[type];
+  if (!route) throw new Error(`No route reaches ${type}: add one to the matrix test`);
+  const root = type === 'Query' || type === 'Mutation';
+  // A root field takes the arguments of a route that starts with it, if one does.
+  const rootStep = Object.values(table).find((r) => r.steps[0]?.field === field)?.steps[0] ?? { field };
+  const fullSteps: Step[] = root ? (table[`${type}.${field}`] ? route.steps : [rootStep]) : [...route.steps, { field }];
+  let parent: GraphQLObjectType = route.operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+  const guarded: string[] = [];
+  for (const step of fullSteps) {
+    guarded.push(`${parent.name}.${step.field}`);
+    const next = getNamedType(parent.getFields()[step.field].type);
+    if (isObjectType(next)) parent = next;
+  }
+  const leaf = isObjectType(getNamedType(schemaField(schema, guarded.at(-1)!).type)) ? ' { __typename }' : '';
+  const body = fullSteps.reduceRight((inner, step, i) => `${step.field}${step.args ?? ''}${i === fullSteps.length - 1 ? leaf : ` { ${inner} }`}`, '');
+  return { text: `${route.operation} { ${body} }`, guarded, path: fullSteps.map((s) => s.field) };
+}
+
+function schemaField(schema: GraphQLSchema, typeAndField: string) {
+  const [type, field] = typeAndField.split('.');
+  return (schema.getType(type) as GraphQLObjectType).getFields()[field];
+}
+
+/** The value at a response path, descending into the first element of every list. */
+function valueAt(data: unknown, path: string[]): unknown {
+  let value = data as any;
+  for (const key of path) {
+    if (Array.isArray(value)) value = value[0];
+    if (value === null || value === undefined) return value;
+    value = value[key];
+  }
+  return value;
+}
+
+const keyOf = (role: Role) => DEMO_KEYS.find((k) => k.role === role && k.county === '430923')!.key;
+
+let t: TestApp;
+let schema: GraphQLSchema;
+let fx: Fixtures;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  schema = await buildBareSchema();
+  const [member] = await t.sql<{ id_number: string }>(`select m.id_number from member m join household h on h.id = m.household_id where h.village_code like '430923%' order by m.id limit 1`);
+  const [donor] = await t.sql<{ id: number }>(`select id from organisation where role = 'CPPCC' and scopes = '{430923}'`);
+  const [village] = await t.sql<{ village_code: string }>(`select village_code from organisation_pairing where organisation_id = ?`, [donor.id]);
+  const spareKeys = new Map<Role, { rotate: number; revoke: number }>();
+  for (const role of ALL_ROLES) {
+    const [org] = await t.sql<{ id: number }>(`select id from organisation where role = ? and scopes = '{430923}'`, [role]);
+    const ids: number[] = [];
+    for (const use of ['rotate', 'revoke']) {
+      const key = `spare-${use}-${role}`;
+      const [row] = await t.sql<{ id: number }>(`insert into api_key (organisation_id, prefix, key_hash, name) values (?, ?, ?, ?) returning id`, [
+        org.id, apiKeyPrefix(key), hashApiKey(key), use,
+      ]);
+      ids.push(row.id);
+    }
+    spareKeys.set(role, { rotate: ids[0], revoke: ids[1] });
+  }
+  fx = { countyCode: '430923000000', idNumber: member.id_number, donorId: donor.id, villageCode: village.village_code, spareKeys };
+  // Traces for the auditor and for access history to show.
+  await t.gql(keyOf(Role.POVERTY_OFFICE), 'mutation { createApiKey(name: "trace") { apiKey { id } } }');
+  await t.gql(keyOf(Role.POVERTY_OFFICE), `{ member(idNumber: "${member.id_number}", purpose: "matrix set-up") { id } }`);
+});
+afterAll(() => t.close());
+
+const cases: Case[] = ALL_ROLES.flatMap((role) =>
+  Object.entries(POLICY).flatMap(([type, { fields }]) => Object.keys(fields).map((field) => ({ role, type, field, entry: `${type}.${field}` }))),
+);
+
+describe('permission matrix: every role × every policy entry, through HTTP', () => {
+  it.each(cases)('$role reads $entry', async (c) => {
+    const request = buildRequest(schema, fx, c);
+    const deniedAt = request.guarded.find((g) => {
+      const [type, field] = g.split('.');
+      return !seeing(POLICY[type].fields[field], c.role);
+    });
+    const { body } = await t.gql(keyOf(c.role), request.text);
+    if (deniedAt) {
+      const forbidden = body.errors?.filter((e) => e.extensions?.code === 'FORBIDDEN') ?? [];
+      expect(forbidden.map((e) => e.extensions?.field)).toContain(deniedAt);
+      expect(body.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    } else {
+      expect(body.errors).toBeUndefined();
+      expect(valueAt(body.data, request.path)).not.toBeUndefined();
+    }
+  });
+});
