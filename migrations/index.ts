@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_registry } from './Migration20261123000000_registry';
 import { Migration20261123010000_oversight_traces } from './Migration20261123010000_oversight_traces';
+import { Migration20261123020000_row_level_security } from './Migration20261123020000_row_level_security';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -9,4 +10,5 @@ import { Migration20261123010000_oversight_traces } from './Migration20261123010
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
   { name: 'Migration20261123010000_oversight_traces', class: Migration20261123010000_oversight_traces },
+  { name: 'Migration20261123020000_row_level_security', class: Migration20261123020000_row_level_security },
 ];

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import pino from 'pino';
 import request from 'supertest';
-import { loadConfig } from '../src/config/config';
+import { loadConfig, type Config } from '../src/config/config';
+import { createLogger } from '../src/observability/logger';
 import { migrate, openDatabase, type Database } from '../src/db/database';
 import { createServer, type Server } from '../src/http/app';
 import { loadDemoData } from '../seeds/demo';
@@ -56,7 +56,7 @@ export async function startTestApp(options: { households?: number } = {}): Promi
   await loadDemoData(db.orm, { households: options.households ?? 150, demoKeys: true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   // TEST_LOG_LEVEL=error shows the server's own log of unexpected errors while debugging a test.
-  const server = await createServer(config, db, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const server = await createServer(config, db, createLogger({ logLevel: (process.env.TEST_LOG_LEVEL ?? 'silent') as Config['logLevel'] }));
   return {
     db,
     server,

@@ -13,6 +13,7 @@ import type { Config } from '../config/config';
 import { createLoaders } from '../context/loaders';
 import { RequestContext } from '../context/request-context';
 import type { Database } from '../db/database';
+import { beginScopedTransaction, endScopedTransaction } from '../db/row-security';
 import { formatError, isExpectedError } from '../errors/format-error';
 import { buildGuardedSchema } from '../graphql/schema';
 import { authenticate } from '../modules/auth/auth.service';
@@ -27,6 +28,17 @@ export type Server = {
 };
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Commits the request's scoped transaction once the response is ready, whatever it holds. */
+const requestTransaction: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        await endScopedTransaction(contextValue.em, 'commit');
+      },
+    };
+  },
+};
 
 const errorLogging: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
@@ -52,7 +64,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it drains Apollo, then closes the database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, errorLogging],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestTransaction, metrics.plugin, errorLogging],
   });
   await apollo.start();
 
@@ -92,9 +104,14 @@ export async function createServer(config: Config, db: Database, logger: Logger,
     ide.page,
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const em = db.orm.em.fork();
         const viewer = await authenticate(em, req.headers.authorization, { allowDemoKeys: !config.isProduction });
+        if (viewer) {
+          await beginScopedTransaction(em, viewer);
+          // A client that disconnects before the response leaves no transaction holding a connection.
+          res.once('close', () => void endScopedTransaction(em, 'rollback').catch((err) => req.log.warn({ err }, 'rollback failed')));
+        }
         return new RequestContext(viewer, em, req.log, String(req.id), createLoaders);
       },
     }),

@@ -25,7 +25,7 @@ const WITHIN_SCOPES = `
 export async function listOrganisations(ctx: RequestContext): Promise<Organisation[]> {
   // An array literal: knex would spread a JavaScript array into a list of parameters.
   const patterns = `{${ctx.caller.scopes.map((s) => `${s}%`).join(',')}}`;
-  const rows = await ctx.em.getConnection().execute(WITHIN_SCOPES, [patterns]);
+  const rows = await ctx.em.execute(WITHIN_SCOPES, [patterns]);
   return rows.map((row: Record<string, unknown>) => ctx.em.map(Organisation, row));
 }
 

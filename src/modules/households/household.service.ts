@@ -52,7 +52,7 @@ export function createHouseholdLoaders(ctx: RequestContext) {
     ),
     householdCountByVillage: new DataLoader<string, number>(async (codes) => {
       const scope = rowScopeSql(ctx.caller, 'Household', 'village_code');
-      const rows: { village_code: string; n: string }[] = await ctx.em.getConnection().execute(
+      const rows: { village_code: string; n: string }[] = await ctx.em.execute(
         `select village_code, count(*) as n from household where village_code in (${codes.map(() => '?').join(',')}) and ${scope.sql} group by village_code`,
         [...codes, ...scope.bindings],
       );
@@ -86,7 +86,7 @@ async function loadVillagePages(ctx: RequestContext, keys: readonly VillagePageK
     const { first, after } = group[0];
     const codes = group.map((k) => k.villageCode);
     const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
-    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(
+    const rows: Record<string, unknown>[] = await ctx.em.execute(
       `select * from (
          select h.*, row_number() over (partition by h.village_code order by h.id) as page_row
          from household h
