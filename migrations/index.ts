@@ -2,6 +2,9 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_registry } from './Migration20261123000000_registry';
 import { Migration20261123010000_oversight_traces } from './Migration20261123010000_oversight_traces';
 import { Migration20261123020000_row_level_security } from './Migration20261123020000_row_level_security';
+import { Migration20261123030000_policy_parameters } from './Migration20261123030000_policy_parameters';
+import { Migration20261123040000_household_rules } from './Migration20261123040000_household_rules';
+import { Migration20261123050000_village_exit } from './Migration20261123050000_village_exit';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -11,4 +14,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
   { name: 'Migration20261123010000_oversight_traces', class: Migration20261123010000_oversight_traces },
   { name: 'Migration20261123020000_row_level_security', class: Migration20261123020000_row_level_security },
+  { name: 'Migration20261123030000_policy_parameters', class: Migration20261123030000_policy_parameters },
+  { name: 'Migration20261123040000_household_rules', class: Migration20261123040000_household_rules },
+  { name: 'Migration20261123050000_village_exit', class: Migration20261123050000_village_exit },
 ];

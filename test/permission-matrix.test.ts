@@ -2,6 +2,7 @@ import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema 
 import { ALL_ROLES, Role } from '../src/modules/auth/role';
 import { buildBareSchema } from '../src/graphql/schema';
 import { apiKeyPrefix, hashApiKey } from '../src/modules/auth/api-key-hash';
+import { composeIdNumber } from '../src/modules/households/id-number';
 import { POLICY, type FieldPolicy } from '../src/policy/policy';
 import { DEMO_KEYS } from '../seeds/demo';
 import { startTestApp, type TestApp } from './harness';
@@ -13,7 +14,15 @@ import { startTestApp, type TestApp } from './harness';
  */
 
 type Step = { field: string; args?: string };
-type Fixtures = { countyCode: string; idNumber: string; donorId: number; villageCode: string; spareKeys: Map<Role, { rotate: number; revoke: number }> };
+type Registry = { householdId: number; updateId: number; statusId: number; spouseId: number; sonId: number; village: string; newcomer: string; newcomerBorn: string; applicant: string; applicantBorn: string };
+type Fixtures = {
+  countyCode: string;
+  idNumber: string;
+  donorId: number;
+  villageCode: string;
+  spareKeys: Map<Role, { rotate: number; revoke: number }>;
+  registry: Registry;
+};
 
 /** How to reach each type from the root; a type without a route fails the test. */
 function routes(f: Fixtures, role: Role): Record<string, { operation: 'query' | 'mutation'; steps: Step[] }> {
@@ -46,7 +55,35 @@ function routes(f: Fixtures, role: Role): Record<string, { operation: 'query' | 
     AuditEntryConnection: q(auditLog),
     AuditEntryEdge: q(auditLog, { field: 'edges' }),
     AccessLogEntry: q({ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }),
+    ...registryRoutes(f.registry),
     ...rootFieldRoutes(f, spare),
+  };
+}
+
+/** The registry's types hang off a household registered through the API; its mutations act on households made for them. */
+function registryRoutes(r: Registry): Record<string, { operation: 'query' | 'mutation'; steps: Step[] }> {
+  const q = (...steps: Step[]) => ({ operation: 'query' as const, steps });
+  const m = (step: Step) => ({ operation: 'mutation' as const, steps: [step] });
+  const household = { field: 'household', args: `(id: "${r.householdId}")` };
+  const assurance = { field: 'assurance', args: '(year: 2024)' };
+  const person = (id: string, born: string, relation: string) =>
+    `{ name: "矩阵", idNumber: "${id}", relation: ${relation}, sex: MALE, birthDate: "${born}", education: PRIMARY, schoolStage: NOT_IN_SCHOOL, health: HEALTHY, labourCapacity: ORDINARY, employment: FARMING, medicalInsurance: true }`;
+  const identification = '{ motorVehicle: false, newlyBuiltHouse: false, urbanCommercialHousing: false, publicServantMember: false, registeredBusiness: false, disasterVictim: false }';
+  return {
+    StatusChange: q(household, { field: 'statusHistory' }),
+    Assurance: q(household, assurance),
+    AssuranceItem: q(household, assurance, { field: 'items' }),
+    AssuranceEvidence: q(household, assurance, { field: 'items' }, { field: 'evidence' }),
+    Identification: q(household, { field: 'identification' }),
+    'Mutation.registerHousehold': m({
+      field: 'registerHousehold',
+      args: `(input: { villageCode: "${r.village}", groupNo: 1, registrationYear: 2020, category: GENERAL, causes: [ILLNESS], incomePerCapita: "2000.00", identification: ${identification}, members: [${person(r.applicant, r.applicantBorn, 'HEAD')}] })`,
+    }),
+    'Mutation.updateHousehold': m({ field: 'updateHousehold', args: `(id: "${r.updateId}", version: 1, patch: { safeDrinkingWater: true })` }),
+    'Mutation.changeHouseholdStatus': m({ field: 'changeHouseholdStatus', args: `(id: "${r.statusId}", version: 1, change: { to: REMOVED, reason: "清退 matrix", effectiveDate: "2024-01-01" })` }),
+    'Mutation.addMember': m({ field: 'addMember', args: `(householdId: "${r.householdId}", member: ${person(r.newcomer, r.newcomerBorn, 'GRANDSON')}, reason: BIRTH, effectiveDate: "2024-06-01")` }),
+    'Mutation.updateMember': m({ field: 'updateMember', args: `(id: "${r.spouseId}", version: 1, patch: { employment: LOCAL_WORK })` }),
+    'Mutation.removeMember': m({ field: 'removeMember', args: `(id: "${r.sonId}", version: 1, reason: MOVED, effectiveDate: "2024-01-01")` }),
   };
 }
 
@@ -128,12 +165,42 @@ beforeAll(async () => {
     }
     spareKeys.set(role, { rotate: ids[0], revoke: ids[1] });
   }
-  fx = { countyCode: '430923000000', idNumber: member.id_number, donorId: donor.id, villageCode: village.village_code, spareKeys };
+  fx = { countyCode: '430923000000', idNumber: member.id_number, donorId: donor.id, villageCode: village.village_code, spareKeys, registry: await registryFixtures() };
   // Traces for the auditor and for access history to show.
   await t.gql(keyOf(Role.POVERTY_OFFICE), 'mutation { createApiKey(name: "trace") { apiKey { id } } }');
   await t.gql(keyOf(Role.POVERTY_OFFICE), `{ member(idNumber: "${member.id_number}", purpose: "matrix set-up") { id } }`);
 });
 afterAll(() => t.close());
+
+/** Households registered through the API for the registry's routes, with people the registry has never seen. */
+async function registryFixtures(): Promise<Registry> {
+  const [v] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430923%' order by code limit 1`);
+  let seq = 901;
+  const fresh = (born: string) => ({ id: composeIdNumber('430923', born, (seq += 2)), born });
+  const register = async (relations: string[]) => {
+    const people = relations.map((relation, i) => ({ relation, ...fresh(`198${i}-07-0${i + 1}`) }));
+    const members = people
+      .map((p) => `{ name: "矩阵", idNumber: "${p.id}", relation: ${p.relation}, sex: MALE, birthDate: "${p.born}", education: PRIMARY, schoolStage: NOT_IN_SCHOOL, health: HEALTHY, labourCapacity: ORDINARY, employment: FARMING, medicalInsurance: true }`)
+      .join(', ');
+    const { body } = await t.gql(
+      keyOf(Role.POVERTY_OFFICE),
+      `mutation { registerHousehold(input: { villageCode: "${v.code}", groupNo: 1, registrationYear: 2019, category: GENERAL, causes: [ILLNESS], incomePerCapita: "2500.00",
+        identification: { motorVehicle: false, newlyBuiltHouse: false, urbanCommercialHousing: false, publicServantMember: false, registeredBusiness: false, disasterVictim: false },
+        members: [${members}] }) { id members { id relation } } }`,
+    );
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!.registerHousehold as { id: string; members: { id: string; relation: string }[] };
+  };
+  const family = await register(['HEAD', 'SPOUSE', 'SON']);
+  const [updated, status] = [await register(['HEAD']), await register(['HEAD'])];
+  const newcomer = fresh('2024-03-05');
+  const applicant = fresh('1975-11-11');
+  const idOf = (relation: string) => Number(family.members.find((m) => m.relation === relation)!.id);
+  return {
+    householdId: Number(family.id), updateId: Number(updated.id), statusId: Number(status.id), spouseId: idOf('SPOUSE'), sonId: idOf('SON'),
+    village: v.code, newcomer: newcomer.id, newcomerBorn: newcomer.born, applicant: applicant.id, applicantBorn: applicant.born,
+  };
+}
 
 const cases: Case[] = ALL_ROLES.flatMap((role) =>
   Object.entries(POLICY).flatMap(([type, { fields }]) => Object.keys(fields).map((field) => ({ role, type, field, entry: `${type}.${field}` }))),

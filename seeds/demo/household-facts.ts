@@ -1,4 +1,5 @@
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from '../../src/modules/households/household.enums';
+import { HousingGrade } from '../../src/modules/households/registry.enums';
 import { Distribution, type Random } from './random';
 
 /** Most households had exited by 2020; the rest are the cases that the dynamic management (动态管理) tracks. */
@@ -118,4 +119,25 @@ export function drawCauses(random: Random, category: HouseholdCategory, hasStude
     if (!causes.includes(cause)) causes.push(cause);
   }
   return causes;
+}
+
+export type LivingConditions = { foodAndClothingSecure: boolean | null; safeDrinkingWater: boolean | null; housingGrade: HousingGrade | null };
+
+/** Households still in poverty more often lack safe water or live in a dangerous house. */
+const SAFE_HOUSING = new Distribution<HousingGrade>([[HousingGrade.A, 45], [HousingGrade.B, 50], [HousingGrade.C, 4], [HousingGrade.D, 1]]);
+const POOR_HOUSING = new Distribution<HousingGrade>([[HousingGrade.A, 20], [HousingGrade.B, 45], [HousingGrade.C, 25], [HousingGrade.D, 10]]);
+const UNSURVEYED = 0.03;
+
+/**
+ * 两不愁 and house safety as the poverty office last surveyed them; a few households were never
+ * surveyed, so the exit test has unknowns to show.
+ */
+export function drawLivingConditions(random: Random, status: HouseholdStatus): LivingConditions {
+  const exited = status === HouseholdStatus.EXITED;
+  const surveyed = <T>(value: () => T): T | null => (random.chance(UNSURVEYED) ? null : value());
+  return {
+    foodAndClothingSecure: surveyed(() => random.chance(exited ? 0.99 : 0.8)),
+    safeDrinkingWater: surveyed(() => random.chance(exited ? 0.97 : 0.75)),
+    housingGrade: surveyed(() => (exited ? SAFE_HOUSING : POOR_HOUSING).at(random.float())),
+  };
 }

@@ -7,6 +7,7 @@ import {
   drawCauses,
   drawExitYear,
   drawIncomePerCapitaFen,
+  drawLivingConditions,
   drawRegistrationYear,
   drawStatus,
 } from './household-facts';
@@ -80,6 +81,7 @@ export class HouseholdFactory {
       category,
       causes,
       incomePerCapitaFen: drawIncomePerCapitaFen(random, status),
+      ...drawLivingConditions(random, status),
     };
     const surnames = drawSurnames(random, people);
     const members = drafts.map((draft, i) => this.finishMember(draft, id, village.county, surnames[i]));

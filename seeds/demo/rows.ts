@@ -13,6 +13,7 @@ import type {
   SchoolStage,
   Sex,
 } from '../../src/modules/households/member.enums';
+import type { HousingGrade } from '../../src/modules/households/registry.enums';
 import type { RegionLevel, VillagePovertyStatus } from '../../src/modules/regions/region.enums';
 
 /** One row of each table as the generator makes it; field names follow the columns in camel case. */
@@ -55,6 +56,9 @@ export type HouseholdRow = {
   /** The main cause (主要致贫原因) first, then the others. */
   causes: PovertyCause[];
   incomePerCapitaFen: number;
+  foodAndClothingSecure: boolean | null;
+  safeDrinkingWater: boolean | null;
+  housingGrade: HousingGrade | null;
 };
 
 export type MemberRow = {

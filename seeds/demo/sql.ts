@@ -56,6 +56,9 @@ const HOUSEHOLD_COLUMNS: readonly Column<HouseholdRow>[] = [
   { name: 'category', type: 'text', value: (r) => r.category },
   { name: 'causes', type: 'text', cast: 'text[]', value: (r) => arrayLiteral(r.causes) },
   { name: 'income_per_capita_fen', type: 'int', value: (r) => r.incomePerCapitaFen },
+  { name: 'food_and_clothing_secure', type: 'boolean', value: (r) => r.foodAndClothingSecure },
+  { name: 'safe_drinking_water', type: 'boolean', value: (r) => r.safeDrinkingWater },
+  { name: 'housing_grade', type: 'text', value: (r) => r.housingGrade },
 ];
 
 const MEMBER_COLUMNS: readonly Column<MemberRow>[] = [

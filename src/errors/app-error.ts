@@ -18,3 +18,29 @@ export const badUserInput = (message: string, field?: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
+
+/** A write based on a stale version: the caller re-reads, re-applies and sends the current version. */
+export const conflict = (message: string, currentVersion: number) =>
+  new AppError(ErrorCode.CONFLICT, message, { currentVersion });
+
+/** Several things wrong with one input: each named by its field path, the first also as `field`. */
+export class InputProblems {
+  private readonly problems: { field: string; message: string }[] = [];
+
+  add(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
+
+  get empty(): boolean {
+    return this.problems.length === 0;
+  }
+
+  throwIfAny(): void {
+    if (this.empty) return;
+    const [first] = this.problems;
+    throw new AppError(ErrorCode.BAD_USER_INPUT, this.problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      field: first.field,
+      problems: this.problems,
+    });
+  }
+}

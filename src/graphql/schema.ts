@@ -7,6 +7,7 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { ViewerResolver } from '../modules/auth/viewer.resolver';
 import { HouseholdResolver, VillageHouseholdsResolver } from '../modules/households/household.resolver';
 import { MemberResolver } from '../modules/households/member.resolver';
+import { MemberVersionResolver, RegistryResolver, StatusChangeResolver } from '../modules/households/registry.resolver';
 import { OrganisationPairingResolver } from '../modules/pairing/organisation-pairing.resolver';
 import { RegionResolver, VillageResolver } from '../modules/regions/region.resolver';
 import { permissionLayer } from '../policy/permission-layer';
@@ -19,6 +20,9 @@ export const resolvers = [
   HouseholdResolver,
   VillageHouseholdsResolver,
   MemberResolver,
+  RegistryResolver,
+  MemberVersionResolver,
+  StatusChangeResolver,
   OrganisationPairingResolver,
   AuditResolver,
   AccessLogResolver,

@@ -64,6 +64,7 @@ export const POLICY: Record<string, TypePolicy> = {
         reason: { zh: '扶贫办在本辖区登记合作单位', en: 'The poverty office registers partner organisations in its region' },
       },
       pairOrganisation: { read: [POVERTY_OFFICE] },
+      ...all([POVERTY_OFFICE], 'registerHousehold', 'updateHousehold', 'changeHouseholdStatus', 'addMember', 'updateMember', 'removeMember'),
     },
   },
   Viewer: {
@@ -104,8 +105,23 @@ export const POLICY: Record<string, TypePolicy> = {
         read: INCOME_READERS,
         reason: { zh: '收入只给需要核定低保和脱贫的部门', en: 'Income only to those who assess subsistence allowance and exit' },
       },
+      ...all(INCOME_READERS, 'foodAndClothingSecure', 'safeDrinkingWater', 'priorityScore', 'statusHistory'),
+      housingGrade: { read: [...INCOME_READERS, HOUSING] },
+      assurance: {
+        read: INCOME_READERS,
+        reason: { zh: '脱贫核验涉及收入、医保和在校情况', en: 'The exit test rests on income, insurance and schooling records' },
+      },
+      identification: { read: OVERSIGHT },
     },
   },
+  StatusChange: {
+    rows: 'history of households the caller can see',
+    fields: all(INCOME_READERS, 'kind', 'fromStatus', 'toStatus', 'reason', 'effectiveDate', 'organisation', 'overrideJustification', 'failedItems', 'recordedAt'),
+  },
+  Assurance: { rows: 'as the household', fields: all(INCOME_READERS, 'year', 'passed', 'items') },
+  AssuranceItem: { rows: 'as the household', fields: all(INCOME_READERS, 'item', 'verdict', 'evidence') },
+  AssuranceEvidence: { rows: 'as the household', fields: all(INCOME_READERS, 'source', 'department', 'recordedAt', 'detail') },
+  Identification: { rows: 'as the household', fields: all(OVERSIGHT, 'excludedBy', 'overrideJustification', 'priorityScore', 'assessedAt') },
   ...connection('Household', REGISTRY_READERS),
   Member: {
     rows: 'members of households the caller can see',
@@ -130,6 +146,7 @@ export const POLICY: Record<string, TypePolicy> = {
       employment: { read: [POVERTY_OFFICE, EMPLOYMENT, CIVIL_AFFAIRS, AUDITOR] },
       medicalInsurance: { read: [POVERTY_OFFICE, HEALTH, CIVIL_AFFAIRS, AUDITOR] },
       household: { read: REGISTRY_READERS },
+      version: { read: REGISTRY_READERS },
     },
   },
   ApiKey: {

@@ -1,11 +1,12 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Region } from '../regions/region.entity';
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from './household.enums';
+import { HousingGrade } from './registry.enums';
 
 /** A registered poor household 建档立卡贫困户. */
 @Entity({ tableName: 'household' })
 export class Household {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'exitYear';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'exitYear' | 'priorityScore';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -40,6 +41,20 @@ export class Household {
   /** Net income per capita per year 人均纯收入, integer fen so that no float ever touches money. */
   @Property({ type: 'integer' })
   incomePerCapitaFen!: number;
+
+  /** 不愁吃不愁穿, as last surveyed; null when never surveyed. */
+  @Property({ type: 'boolean', nullable: true })
+  foodAndClothingSecure?: boolean | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  safeDrinkingWater?: boolean | null;
+
+  @Enum({ items: () => HousingGrade, type: 'text', nullable: true })
+  housingGrade?: HousingGrade | null;
+
+  /** 六优先: how many priority criteria the household met when identified; orders pending work. */
+  @Property({ type: 'smallint' })
+  priorityScore: number = 0;
 
   @Property({ type: 'integer', version: true })
   version!: number;

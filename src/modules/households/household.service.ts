@@ -7,6 +7,8 @@ import { rowScope, rowScopeSql } from '../../policy/row-scope';
 import { assertRegionPrefix } from '../regions/region.service';
 import { Household } from './household.entity';
 import type { HouseholdFilter } from './household.types';
+import { HouseholdIdentification } from './household-identification.entity';
+import { HouseholdStatusChange } from './household-status-change.entity';
 import { Member } from './member.entity';
 
 export const HOUSEHOLD_LIST = 'household';
@@ -62,6 +64,15 @@ export function createHouseholdLoaders(ctx: RequestContext) {
     householdById: new DataLoader<number, Household | null>(async (ids) => {
       const rows = await ctx.em.find(Household, { id: { $in: [...ids] }, village: rowScope(ctx.caller, 'Household', 'code') });
       const byId = new Map(rows.map((h) => [h.id, h]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    statusHistoryByHousehold: new DataLoader<number, HouseholdStatusChange[]>(async (ids) => {
+      const rows = await ctx.em.find(HouseholdStatusChange, { household: { id: { $in: [...ids] }, village: rowScope(ctx.caller, 'Household', 'code') } }, { orderBy: { id: 'asc' } });
+      return groupByKey(ids, rows, (c) => c.household.id);
+    }),
+    identificationByHousehold: new DataLoader<number, HouseholdIdentification | null>(async (ids) => {
+      const rows = await ctx.em.find(HouseholdIdentification, { household: { id: { $in: [...ids] }, village: rowScope(ctx.caller, 'Household', 'code') } });
+      const byId = new Map(rows.map((r) => [r.household.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     membersByHousehold: new DataLoader<number, Member[]>(async (ids) => {

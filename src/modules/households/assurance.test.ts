@@ -1,0 +1,72 @@
+import { ageOn, assess, type AssuranceFacts } from './assurance';
+import { SchoolStage } from './member.enums';
+import { exclusionsHit, priorityScore } from './registry-rules';
+import { AssuranceItemKind, ExclusionRule, HousingGrade, Verdict } from './registry.enums';
+import { Health, LabourCapacity } from './member.enums';
+
+const line = { id: 1, value: 343000, source: '3430元', regionPrefix: '43', fromYear: 2018 };
+const from = { id: 2, value: 6, source: '义务教育', regionPrefix: '43', fromYear: 2018 };
+const to = { id: 3, value: 15, source: '义务教育', regionPrefix: '43', fromYear: 2018 };
+
+function facts(overrides: Partial<AssuranceFacts['household']> = {}, members: AssuranceFacts['members'] = []): AssuranceFacts {
+  return {
+    household: { id: 7, incomePerCapitaFen: 400000, foodAndClothingSecure: true, safeDrinkingWater: true, housingGrade: HousingGrade.B, updatedAt: new Date(0), ...overrides },
+    members: members.length ? members : [{ name: '甲', birthDate: '1970-01-01', schoolStage: SchoolStage.NOT_IN_SCHOOL, medicalInsurance: true }],
+    year: 2024,
+    asOf: '2024-06-30',
+    povertyLine: line,
+    schoolAgeFrom: from,
+    schoolAgeTo: to,
+  };
+}
+
+const verdict = (f: AssuranceFacts, item: AssuranceItemKind) => assess(f).items.find((i) => i.item === item)!.verdict;
+
+describe('the exit test, computed', () => {
+  it('passes only when every item is met', () => {
+    expect(assess(facts()).passed).toBe(true);
+    expect(assess(facts({ safeDrinkingWater: null })).passed).toBe(false);
+  });
+
+  it('needs income strictly above the line (超过)', () => {
+    expect(verdict(facts({ incomePerCapitaFen: 343000 }), AssuranceItemKind.INCOME)).toBe(Verdict.NOT_MET);
+    expect(verdict(facts({ incomePerCapitaFen: 343001 }), AssuranceItemKind.INCOME)).toBe(Verdict.MET);
+    expect(verdict({ ...facts(), povertyLine: null }, AssuranceItemKind.INCOME)).toBe(Verdict.UNKNOWN);
+  });
+
+  it('counts compulsory-school age on the day tested, both ends included', () => {
+    const child = (birthDate: string) => facts({}, [{ name: '乙', birthDate, schoolStage: SchoolStage.NOT_IN_SCHOOL, medicalInsurance: true }]);
+    expect(verdict(child('2018-06-30'), AssuranceItemKind.COMPULSORY_EDUCATION)).toBe(Verdict.NOT_MET); // 6 that day
+    expect(verdict(child('2018-07-01'), AssuranceItemKind.COMPULSORY_EDUCATION)).toBe(Verdict.MET); // still 5
+    expect(verdict(child('2008-07-01'), AssuranceItemKind.COMPULSORY_EDUCATION)).toBe(Verdict.NOT_MET); // 15
+    expect(verdict(child('2008-06-30'), AssuranceItemKind.COMPULSORY_EDUCATION)).toBe(Verdict.MET); // 16
+    expect(verdict({ ...child('2018-06-30'), schoolAgeTo: null }, AssuranceItemKind.COMPULSORY_EDUCATION)).toBe(Verdict.UNKNOWN);
+    expect(ageOn('2000-02-29', '2024-02-28')).toBe(23);
+  });
+
+  it('grades housing and reads surveys', () => {
+    expect(verdict(facts({ housingGrade: HousingGrade.C }), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.NOT_MET);
+    expect(verdict(facts({ housingGrade: null }), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.UNKNOWN);
+    expect(verdict(facts({ foodAndClothingSecure: false }), AssuranceItemKind.FOOD_AND_CLOTHING)).toBe(Verdict.NOT_MET);
+  });
+
+  it('names the evidence: the household record and the parameter row', () => {
+    const income = assess(facts()).items[0];
+    expect(income.evidence.map((e) => e.source)).toEqual(['household #7', 'policy parameter #1 (3430元)']);
+  });
+});
+
+describe('identification rules', () => {
+  it('hits each 五不录 rule from its fact', () => {
+    const none = { motorVehicle: false, newlyBuiltHouse: false, urbanCommercialHousing: false, publicServantMember: false, registeredBusiness: false, disasterVictim: true };
+    expect(exclusionsHit(none)).toEqual([]);
+    expect(exclusionsHit({ ...none, motorVehicle: true, publicServantMember: true })).toEqual([ExclusionRule.MOTOR_VEHICLE, ExclusionRule.PUBLIC_SERVANT_MEMBER]);
+  });
+
+  it('scores 六优先 one point a priority', () => {
+    const adult = { health: Health.HEALTHY, schoolStage: SchoolStage.NOT_IN_SCHOOL, labourCapacity: LabourCapacity.ORDINARY };
+    expect(priorityScore([adult], HousingGrade.A, false)).toBe(0);
+    expect(priorityScore([{ ...adult, health: Health.DISABLED, disabilityGrade: 2, labourCapacity: LabourCapacity.LOST }], HousingGrade.D, true)).toBe(4);
+    expect(priorityScore([{ ...adult, health: Health.DISABLED, disabilityGrade: 3 }], null, false)).toBe(0);
+  });
+});

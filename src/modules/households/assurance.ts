@@ -1,0 +1,110 @@
+import { fenToYuan } from '../../graphql/money.scalar';
+import { SchoolStage } from './member.enums';
+import { AssuranceItemKind, HousingGrade, Verdict } from './registry.enums';
+
+/** A parameter as the exit test uses it: its value and the row it came from. */
+export type ParameterFact = { id: number; value: number; source: string; regionPrefix: string; fromYear: number };
+
+export type Evidence = { source: string; department: string; recordedAt: Date | null; detail: string };
+export type AssuranceItem = { item: AssuranceItemKind; verdict: Verdict; evidence: Evidence[] };
+export type Assurance = { year: number; passed: boolean; items: AssuranceItem[] };
+
+export type AssuranceFacts = {
+  household: {
+    id: number;
+    incomePerCapitaFen: number;
+    foodAndClothingSecure?: boolean | null;
+    safeDrinkingWater?: boolean | null;
+    housingGrade?: HousingGrade | null;
+    updatedAt: Date;
+  };
+  members: readonly { name: string; birthDate: string; schoolStage: SchoolStage; medicalInsurance: boolean }[];
+  year: number;
+  /** The day ages are counted on: the end of the year tested, or the effective date of an exit. */
+  asOf: string;
+  povertyLine: ParameterFact | null;
+  schoolAgeFrom: ParameterFact | null;
+  schoolAgeTo: ParameterFact | null;
+};
+
+const REGISTRY = '扶贫办 poverty office (建档立卡 registry)';
+const PARAMETERS = 'policy parameters';
+
+function registryRecord(facts: AssuranceFacts, detail: string): Evidence {
+  return { source: `household #${facts.household.id}`, department: REGISTRY, recordedAt: facts.household.updatedAt, detail };
+}
+
+function parameterRecord(parameter: ParameterFact, detail: string): Evidence {
+  return { source: `policy parameter #${parameter.id} (${parameter.source})`, department: PARAMETERS, recordedAt: null, detail };
+}
+
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+function income(facts: AssuranceFacts): AssuranceItem {
+  const item = AssuranceItemKind.INCOME;
+  const shown = `income per capita ${fenToYuan(facts.household.incomePerCapitaFen)} yuan`;
+  if (!facts.povertyLine) {
+    return { item, verdict: Verdict.UNKNOWN, evidence: [registryRecord(facts, `${shown}; no poverty line is set for this region and year ${facts.year}`)] };
+  }
+  const above = facts.household.incomePerCapitaFen > facts.povertyLine.value;
+  return {
+    item,
+    verdict: above ? Verdict.MET : Verdict.NOT_MET,
+    evidence: [
+      registryRecord(facts, shown),
+      parameterRecord(facts.povertyLine, `poverty line ${fenToYuan(facts.povertyLine.value)} yuan for ${facts.year}; income must be above it`),
+    ],
+  };
+}
+
+function surveyed(facts: AssuranceFacts, item: AssuranceItemKind, value: boolean | null | undefined, what: string): AssuranceItem {
+  if (value === null || value === undefined) return { item, verdict: Verdict.UNKNOWN, evidence: [registryRecord(facts, `${what}: not surveyed`)] };
+  return { item, verdict: value ? Verdict.MET : Verdict.NOT_MET, evidence: [registryRecord(facts, `${what}: ${value ? 'yes' : 'no'}`)] };
+}
+
+function education(facts: AssuranceFacts): AssuranceItem {
+  const item = AssuranceItemKind.COMPULSORY_EDUCATION;
+  const { schoolAgeFrom: from, schoolAgeTo: to } = facts;
+  if (!from || !to) return { item, verdict: Verdict.UNKNOWN, evidence: [registryRecord(facts, 'no compulsory-school ages are set for this region and year')] };
+  const ages = parameterRecord(from, `compulsory-school age ${from.value} to ${to.value}`);
+  const schoolAge = facts.members.filter((m) => {
+    const age = ageOn(m.birthDate, facts.asOf);
+    return age >= from.value && age <= to.value;
+  });
+  const outOfSchool = schoolAge.filter((m) => m.schoolStage === SchoolStage.NOT_IN_SCHOOL || m.schoolStage === SchoolStage.PRESCHOOL);
+  const detail = schoolAge.length === 0
+    ? `no member of compulsory-school age on ${facts.asOf}`
+    : `${schoolAge.length} member(s) of compulsory-school age on ${facts.asOf}; out of school: ${outOfSchool.map((m) => m.name).join(', ') || 'none'}`;
+  return { item, verdict: outOfSchool.length ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, detail), ages] };
+}
+
+function medical(facts: AssuranceFacts): AssuranceItem {
+  const uninsured = facts.members.filter((m) => !m.medicalInsurance);
+  const detail = `${facts.members.length - uninsured.length} of ${facts.members.length} members in basic medical insurance${uninsured.length ? `; not: ${uninsured.map((m) => m.name).join(', ')}` : ''}`;
+  return { item: AssuranceItemKind.MEDICAL_INSURANCE, verdict: uninsured.length ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, detail)] };
+}
+
+function housing(facts: AssuranceFacts): AssuranceItem {
+  const item = AssuranceItemKind.SAFE_HOUSING;
+  const grade = facts.household.housingGrade;
+  if (!grade) return { item, verdict: Verdict.UNKNOWN, evidence: [registryRecord(facts, 'house safety not assessed')] };
+  const dangerous = grade === HousingGrade.C || grade === HousingGrade.D;
+  return { item, verdict: dangerous ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, `house safety grade ${grade}`)] };
+}
+
+/** 一超过两不愁三保障: each item with its verdict and the records it rests on. Passed only when every item is met. */
+export function assess(facts: AssuranceFacts): Assurance {
+  const items = [
+    income(facts),
+    surveyed(facts, AssuranceItemKind.FOOD_AND_CLOTHING, facts.household.foodAndClothingSecure, 'food and clothing secure'),
+    surveyed(facts, AssuranceItemKind.DRINKING_WATER, facts.household.safeDrinkingWater, 'safe drinking water'),
+    education(facts),
+    medical(facts),
+    housing(facts),
+  ];
+  return { year: facts.year, passed: items.every((i) => i.verdict === Verdict.MET), items };
+}

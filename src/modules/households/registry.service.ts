@@ -1,0 +1,302 @@
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../context/request-context';
+import { badUserInput, conflict, InputProblems, notFound } from '../../errors/app-error';
+import { audited } from '../audit/audit.service';
+import { Organisation } from '../auth/organisation.entity';
+import type { Region } from '../regions/region.entity';
+import { findVillage } from '../regions/region.service';
+import { householdAssurance } from './assurance.service';
+import { HouseholdIdentification } from './household-identification.entity';
+import { HouseholdStatusChange } from './household-status-change.entity';
+import { Household } from './household.entity';
+import { HouseholdStatus } from './household.enums';
+import { rowScope } from '../../policy/row-scope';
+import { checkDisability, checkMember, normalisedIdNumber } from './member-input';
+import { Member } from './member.entity';
+import { Relation } from './member.enums';
+import { EXCLUSION_TEXT, exclusionsHit, exitYearAfter, isAllowedTransition, priorityScore, TRANSITIONS } from './registry-rules';
+import { type MemberChangeReason, StatusChangeKind, Verdict } from './registry.enums';
+import type { HouseholdPatch, MemberInput, MemberPatch, OverrideInput, RegisterHouseholdInput, StatusChangeInput } from './registry.types';
+
+const FIRST_REGISTRATION_YEAR = 2013;
+const JUSTIFICATION_MIN = 10;
+const REASON_MIN = 2;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function householdSnapshot(h: Household) {
+  return {
+    id: h.id, number: h.number, villageCode: h.village.code, groupNo: h.groupNo, status: h.status, exitYear: h.exitYear ?? null,
+    category: h.category, causes: h.causes, incomePerCapitaFen: h.incomePerCapitaFen, foodAndClothingSecure: h.foodAndClothingSecure ?? null,
+    safeDrinkingWater: h.safeDrinkingWater ?? null, housingGrade: h.housingGrade ?? null, priorityScore: h.priorityScore, version: h.version,
+  };
+}
+
+export function memberSnapshot(m: Member) {
+  const { household: _household, ...fields } = m;
+  return { ...fields, householdId: m.household.id };
+}
+
+function checkJustification(problems: InputProblems, override: OverrideInput | null | undefined): string | null {
+  if (!override) return null;
+  const text = override.justification.trim();
+  if (text.length < JUSTIFICATION_MIN) problems.add('override.justification', `must explain the decision in at least ${JUSTIFICATION_MIN} characters`);
+  return text;
+}
+
+function checkReason(problems: InputProblems, reason: string): string {
+  if (reason.trim().length < REASON_MIN) problems.add('reason', `must say why, in at least ${REASON_MIN} characters`);
+  return reason.trim();
+}
+
+/** A household the caller may write, or NOT_FOUND; a stale version is CONFLICT with the current one. */
+async function householdForWrite(ctx: RequestContext, em: EntityManager, id: string, version?: number): Promise<Household> {
+  const household = /^\d{1,10}$/.test(id)
+    ? await em.findOne(Household, { id: Number(id), village: rowScope(ctx.caller, 'Household', 'code') }, { populate: ['village'] })
+    : null;
+  if (!household) throw notFound(`No household ${id} in your region`);
+  if (version !== undefined && household.version !== version) {
+    throw conflict(`Household ${id} has changed since version ${version}: read it again and re-apply`, household.version);
+  }
+  return household;
+}
+
+/** Maps the database's refusals that input can cause to the caller's errors. */
+async function flushWrite(em: EntityManager, current: () => number): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw conflict('Changed by someone else meanwhile: read it again and re-apply', current());
+    if (error instanceof UniqueConstraintViolationException && /id_number/.test(error.message)) {
+      throw badUserInput('An ID number given is already registered', 'idNumber');
+    }
+    throw error;
+  }
+}
+
+function recordHistory(
+  ctx: RequestContext,
+  em: EntityManager,
+  household: Household,
+  entry: { kind: StatusChangeKind; from: HouseholdStatus | null; reason: string; effectiveDate: string; override?: string | null; failedItems?: string[] },
+): void {
+  em.create(HouseholdStatusChange, {
+    household,
+    kind: entry.kind,
+    fromStatus: entry.from,
+    toStatus: household.status,
+    reason: entry.reason,
+    effectiveDate: entry.effectiveDate,
+    organisation: em.getReference(Organisation, ctx.caller.organisationId),
+    overrideJustification: entry.override ?? null,
+    failedItems: entry.failedItems ?? [],
+  });
+}
+
+function checkRegistration(input: RegisterHouseholdInput, village: Region, problems: InputProblems): void {
+  if (!Number.isInteger(input.groupNo) || input.groupNo < 1 || input.groupNo > (village.groupCount ?? 0)) {
+    problems.add('groupNo', `must be a village group of ${village.name}, 1 to ${village.groupCount}`);
+  }
+  const year = new Date().getFullYear();
+  if (input.registrationYear < FIRST_REGISTRATION_YEAR || input.registrationYear > year) {
+    problems.add('registrationYear', `must be ${FIRST_REGISTRATION_YEAR} to ${year}`);
+  }
+  if (input.causes.length === 0) problems.add('causes', 'must name at least one cause of poverty (致贫原因)');
+  if (input.members.length === 0) problems.add('members', 'must list the household members');
+  const heads = input.members.filter((m) => m.relation === Relation.HEAD).length;
+  if (heads !== 1) problems.add('members', `must have exactly one HEAD (户主), not ${heads}`);
+  const seen = new Set<string>();
+  input.members.forEach((member, i) => {
+    checkMember(problems, `members[${i}]`, member, today());
+    const id = normalisedIdNumber(member.idNumber);
+    if (seen.has(id)) problems.add(`members[${i}].idNumber`, 'appears twice in this household');
+    seen.add(id);
+  });
+}
+
+function newMember(em: EntityManager, household: Household, input: MemberInput): Member {
+  return em.create(Member, { ...input, name: input.name.trim(), idNumber: normalisedIdNumber(input.idNumber), household, disabilityGrade: input.disabilityGrade ?? null });
+}
+
+/** The next household number in a village; the advisory lock serialises registrations in one village. */
+async function nextHouseholdNumber(em: EntityManager, villageCode: string): Promise<string> {
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`household-number:${villageCode}`]);
+  const [row] = await em.execute<{ next: number }[]>(
+    `select coalesce(max(right(number, 4)::int), 0) + 1 as next from household where village_code = ?`,
+    [villageCode],
+  );
+  return `${villageCode}${String(row.next).padStart(4, '0')}`;
+}
+
+/**
+ * 新识别: registers a household with its members. A household that 五不录 excludes is refused,
+ * naming each rule, unless a written override is given; the override is kept and audited.
+ */
+export async function registerHousehold(ctx: RequestContext, input: RegisterHouseholdInput): Promise<Household> {
+  const village = await findVillage(ctx, input.villageCode);
+  if (!village) throw notFound(`No village ${input.villageCode} in your region`);
+  const problems = new InputProblems();
+  checkRegistration(input, village, problems);
+  const justification = checkJustification(problems, input.override);
+  problems.throwIfAny();
+  const excluded = exclusionsHit(input.identification);
+  if (excluded.length && !justification) {
+    throw badUserInput(`五不录: ${excluded.map((r) => `${r} ${EXCLUSION_TEXT[r]}`).join('; ')}. Give an override with a written justification to register anyway.`, 'identification');
+  }
+  return audited(ctx, 'registerHousehold', async (em, audit) => {
+    const { identification, members, override: _override, incomePerCapita, ...facts } = input;
+    const household = em.create(Household, {
+      ...facts,
+      number: await nextHouseholdNumber(em, village.code),
+      village,
+      incomePerCapitaFen: incomePerCapita,
+      status: HouseholdStatus.NOT_EXITED,
+      exitYear: null,
+      priorityScore: priorityScore(members, input.housingGrade, identification.disasterVictim),
+    });
+    em.create(HouseholdIdentification, { household, ...identification, excludedBy: excluded, overrideJustification: justification });
+    const created = members.map((m) => newMember(em, household, m));
+    recordHistory(ctx, em, household, { kind: StatusChangeKind.IDENTIFICATION, from: null, reason: '新识别 registration', effectiveDate: today(), override: justification });
+    await flushWrite(em, () => 1);
+    audit({
+      entity: 'Household',
+      entityId: household.id,
+      regionCode: village.code,
+      after: { ...householdSnapshot(household), members: created.map(memberSnapshot), excludedBy: excluded, overrideJustification: justification },
+    });
+    return household;
+  });
+}
+
+export async function updateHousehold(ctx: RequestContext, id: string, version: number, patch: HouseholdPatch): Promise<Household> {
+  return audited(ctx, 'updateHousehold', async (em, audit) => {
+    const household = await householdForWrite(ctx, em, id, version);
+    const problems = new InputProblems();
+    if (patch.groupNo !== undefined && (patch.groupNo < 1 || patch.groupNo > (household.village.groupCount ?? 0))) {
+      problems.add('patch.groupNo', `must be 1 to ${household.village.groupCount}`);
+    }
+    if (patch.causes !== undefined && patch.causes.length === 0) problems.add('patch.causes', 'must name at least one cause');
+    problems.throwIfAny();
+    const before = householdSnapshot(household);
+    const { incomePerCapita, ...rest } = patch;
+    em.assign(household, { ...rest, ...(incomePerCapita !== undefined ? { incomePerCapitaFen: incomePerCapita } : {}) });
+    await flushWrite(em, () => household.version);
+    audit({ entity: 'Household', entityId: household.id, regionCode: household.village.code, before, after: householdSnapshot(household) });
+    return household;
+  });
+}
+
+/**
+ * 动态调整: a status change allowed by TRANSITIONS, dated and explained. Exiting runs the exit
+ * test as of the effective date and is refused with the failing items unless overridden.
+ */
+export async function changeHouseholdStatus(ctx: RequestContext, id: string, version: number, change: StatusChangeInput): Promise<Household> {
+  return audited(ctx, 'changeHouseholdStatus', async (em, audit) => {
+    const household = await householdForWrite(ctx, em, id, version);
+    const problems = new InputProblems();
+    const reason = checkReason(problems, change.reason);
+    const justification = checkJustification(problems, change.override);
+    if (change.effectiveDate > today()) problems.add('effectiveDate', 'must not be in the future');
+    if (Number(change.effectiveDate.slice(0, 4)) < household.registrationYear) problems.add('effectiveDate', 'must not be before the registration year');
+    if (!isAllowedTransition(household.status, change.to)) {
+      problems.add('to', `a ${household.status} household cannot become ${change.to}; allowed: ${TRANSITIONS[household.status].join(', ') || 'none'}`);
+    }
+    problems.throwIfAny();
+    const failedItems = change.to === HouseholdStatus.EXITED ? await failedExitItems(ctx, household, change.effectiveDate) : [];
+    if (failedItems.length && !justification) {
+      throw badUserInput(`The exit test 一超过两不愁三保障 fails: ${failedItems.map((f) => `${f.item} ${f.verdict}`).join(', ')}`, 'to');
+    }
+    const before = householdSnapshot(household);
+    const from = household.status;
+    household.status = change.to;
+    household.exitYear = exitYearAfter(change.to, Number(change.effectiveDate.slice(0, 4)), household.exitYear ?? null);
+    recordHistory(ctx, em, household, {
+      kind: StatusChangeKind.STATUS,
+      from,
+      reason,
+      effectiveDate: change.effectiveDate,
+      override: failedItems.length ? justification : null,
+      failedItems: failedItems.map((f) => f.item),
+    });
+    await flushWrite(em, () => household.version);
+    audit({
+      entity: 'Household',
+      entityId: household.id,
+      regionCode: household.village.code,
+      before,
+      after: { ...householdSnapshot(household), reason, effectiveDate: change.effectiveDate, overriddenItems: failedItems.map((f) => f.item) },
+    });
+    return household;
+  });
+}
+
+async function failedExitItems(ctx: RequestContext, household: Household, effectiveDate: string) {
+  ctx.loaders.membersByHousehold.clear(household.id);
+  const assurance = await householdAssurance(ctx, household, effectiveDate);
+  return assurance.items.filter((i) => i.verdict !== Verdict.MET);
+}
+
+/** 自然增加: a member joins (birth, marriage, moving in); recorded in the household's history. */
+export async function addMember(ctx: RequestContext, householdId: string, input: MemberInput, reason: MemberChangeReason, effectiveDate: string): Promise<Member> {
+  const problems = new InputProblems();
+  checkMember(problems, 'member', input, today());
+  if (input.relation === Relation.HEAD) problems.add('member.relation', 'a household has one HEAD already; change relations with updateMember');
+  if (effectiveDate > today()) problems.add('effectiveDate', 'must not be in the future');
+  problems.throwIfAny();
+  return audited(ctx, 'addMember', async (em, audit) => {
+    const household = await householdForWrite(ctx, em, householdId);
+    const member = newMember(em, household, input);
+    recordHistory(ctx, em, household, { kind: StatusChangeKind.MEMBER_ADDED, from: household.status, reason: `${reason}: ${member.name}`, effectiveDate });
+    await flushWrite(em, () => household.version);
+    audit({ entity: 'Member', entityId: member.id, regionCode: household.village.code, after: memberSnapshot(member) });
+    ctx.loaders.membersByHousehold.clear(household.id);
+    return member;
+  });
+}
+
+async function memberForWrite(ctx: RequestContext, em: EntityManager, id: string, version: number): Promise<Member> {
+  const member = /^\d{1,10}$/.test(id)
+    ? await em.findOne(Member, { id: Number(id), household: { village: rowScope(ctx.caller, 'Household', 'code') } }, { populate: ['household', 'household.village'] })
+    : null;
+  if (!member) throw notFound(`No member ${id} in your region`);
+  if (member.version !== version) throw conflict(`Member ${id} has changed since version ${version}: read it again and re-apply`, member.version);
+  return member;
+}
+
+export async function updateMember(ctx: RequestContext, id: string, version: number, patch: MemberPatch): Promise<Member> {
+  return audited(ctx, 'updateMember', async (em, audit) => {
+    const member = await memberForWrite(ctx, em, id, version);
+    const problems = new InputProblems();
+    if (patch.name !== undefined && patch.name.trim().length === 0) problems.add('patch.name', 'must not be empty');
+    if (patch.relation !== undefined && (patch.relation === Relation.HEAD) !== (member.relation === Relation.HEAD)) {
+      problems.add('patch.relation', 'a change of head (户主变更) is not supported yet: the HEAD stays HEAD');
+    }
+    checkDisability(problems, 'patch', patch.health ?? member.health, patch.disabilityGrade !== undefined ? patch.disabilityGrade : member.disabilityGrade);
+    problems.throwIfAny();
+    const before = memberSnapshot(member);
+    em.assign(member, patch);
+    await flushWrite(em, () => member.version);
+    audit({ entity: 'Member', entityId: member.id, regionCode: member.household.village.code, before, after: memberSnapshot(member) });
+    ctx.loaders.membersByHousehold.clear(member.household.id);
+    return member;
+  });
+}
+
+/** 自然减少: a member leaves (death, marriage, moving out). The head cannot leave while others stay. */
+export async function removeMember(ctx: RequestContext, id: string, version: number, reason: MemberChangeReason, effectiveDate: string): Promise<Household> {
+  if (effectiveDate > today()) throw badUserInput('effectiveDate must not be in the future', 'effectiveDate');
+  return audited(ctx, 'removeMember', async (em, audit) => {
+    const member = await memberForWrite(ctx, em, id, version);
+    const household = member.household;
+    if (member.relation === Relation.HEAD) throw badUserInput('The head of household cannot be removed: a change of head (户主变更) is not supported yet', 'id');
+    const before = memberSnapshot(member);
+    em.remove(member);
+    recordHistory(ctx, em, household, { kind: StatusChangeKind.MEMBER_REMOVED, from: household.status, reason: `${reason}: ${member.name}`, effectiveDate });
+    await flushWrite(em, () => household.version);
+    audit({ entity: 'Member', entityId: before.id, regionCode: household.village.code, before, after: null });
+    ctx.loaders.membersByHousehold.clear(household.id);
+    return household;
+  });
+}
+
