@@ -55,6 +55,13 @@ function routes(f: Fixtures, role: Role): Record<string, { operation: 'query' | 
     AuditEntryConnection: q(auditLog),
     AuditEntryEdge: q(auditLog, { field: 'edges' }),
     AccessLogEntry: q({ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }),
+    LoanEligibility: q({ field: 'loanEligibility', args: `(idNumber: "${f.idNumber}", purpose: "permission matrix test")` }),
+    PolicyParameter: q({ field: 'policyParameter', args: `(name: POVERTY_LINE, regionCode: "${f.villageCode}", year: 2018)` }),
+    'Mutation.setPolicyParameter': m({ field: 'setPolicyParameter', args: '(input: { name: PAIRING_LIMIT, regionPrefix: "430923", fromYear: 2030, value: "5", source: "matrix" })' }),
+    VillageExitReadiness: q(villages, { field: 'edges' }, { field: 'node' }, { field: 'exitReadiness' }),
+    VillageExitItem: q(villages, { field: 'edges' }, { field: 'node' }, { field: 'exitReadiness' }, { field: 'items' }),
+    // The donor's village is EXITED in the demo data; a rollback (回退) to POOR is a change the poverty office may make.
+    'Mutation.changeVillageStatus': m({ field: 'changeVillageStatus', args: `(code: "${f.villageCode}", to: POOR, year: 2024, reason: "permission matrix")` }),
     ...registryRoutes(f.registry),
     ...rootFieldRoutes(f, spare),
   };

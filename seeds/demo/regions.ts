@@ -3,7 +3,7 @@ import { apportion } from './apportion';
 import { CITY, COUNTIES, PROVINCE, type CountySeed, type TownshipSeed } from './region-data';
 import type { Random } from './random';
 import type { RegionRow } from './rows';
-import { drawVillageFacts, type VillageKind } from './villages';
+import { drawAgriculturalPopulation, drawVillageFacts, type VillageKind } from './villages';
 import { drawCommunityNames, drawVillageNames } from './village-names';
 
 /** A village with the number of households the generator will place in it. */
@@ -39,11 +39,17 @@ export function planRegions(random: Random, households: number): RegionPlan {
     regionRow(CITY.code, CITY.name, RegionLevel.CITY, PROVINCE.code),
   ];
   const villages: VillagePlan[] = [];
+  const drafts: VillageDraft[] = [];
   COUNTIES.forEach((county, index) => {
     const countyCode = `${county.code}000000`;
     rows.push(regionRow(countyCode, county.name, RegionLevel.COUNTY, CITY.code));
-    const drafts = planCounty(random, county, Math.round(villageTarget * county.householdShare), rows);
-    villages.push(...placeHouseholds(drafts, householdsPerCounty[index]));
+    const countyDrafts = planCounty(random, county, Math.round(villageTarget * county.householdShare), rows);
+    villages.push(...placeHouseholds(countyDrafts, householdsPerCounty[index]));
+    drafts.push(...countyDrafts);
+  });
+  // Drawn last, once households are placed, so that no earlier draw of the stream moves.
+  drafts.forEach((draft, i) => {
+    draft.row.village!.agriculturalPopulation = drawAgriculturalPopulation(random, villages[i].households, draft.groupCount);
   });
   return { rows, villages };
 }

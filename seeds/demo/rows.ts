@@ -36,6 +36,8 @@ export type VillageFacts = {
   hasHardenedRoad: boolean;
   hasCollectiveEconomy: boolean;
   collectiveIncomeFen: number;
+  /** 农业户籍人口; drawn once the village's households are known (see planRegions). */
+  agriculturalPopulation: number | null;
 };
 
 export type OrganisationRow = { id: number; name: string; role: Role; scopes: string[] };

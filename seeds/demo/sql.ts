@@ -28,6 +28,7 @@ const REGION_COLUMNS: readonly Column<RegionRow>[] = [
   { name: 'has_hardened_road', type: 'boolean', value: (r) => r.village?.hasHardenedRoad ?? null },
   { name: 'has_collective_economy', type: 'boolean', value: (r) => r.village?.hasCollectiveEconomy ?? null },
   { name: 'collective_income_fen', type: 'int', value: (r) => r.village?.collectiveIncomeFen ?? null },
+  { name: 'agricultural_population', type: 'int', value: (r) => r.village?.agriculturalPopulation ?? null },
 ];
 
 const ORGANISATION_COLUMNS: readonly Column<OrganisationRow>[] = [

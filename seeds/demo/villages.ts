@@ -40,7 +40,25 @@ export function drawVillageFacts(random: Random, kind: VillageKind, registeredPo
     hasHardenedRoad: facility(),
     hasCollectiveEconomy,
     collectiveIncomeFen: drawCollectiveIncome(random, hasCollectiveEconomy),
+    agriculturalPopulation: null,
   };
+}
+
+/** About 3.1 people a registered household (family.ts). */
+const MEAN_REGISTERED_HOUSEHOLD_SIZE = 3.1;
+/** A village's registered (建档立卡) population is typically 5–30 % of its agricultural registered population. */
+const REGISTERED_SHARE = { min: 0.05, max: 0.3 } as const;
+/** People a village group holds, for a village without registered households. */
+const PEOPLE_PER_GROUP = { min: 30, max: 90 } as const;
+
+/**
+ * 农业户籍人口, scaled to the demo's own registered households so that their people are 5–30 %
+ * of it (and poverty incidence comes out plausible whatever the size of the data set).
+ */
+export function drawAgriculturalPopulation(random: Random, households: number, groupCount: number): number {
+  if (households === 0) return groupCount * random.int(PEOPLE_PER_GROUP.min, PEOPLE_PER_GROUP.max);
+  const share = REGISTERED_SHARE.min + (REGISTERED_SHARE.max - REGISTERED_SHARE.min) * random.float();
+  return Math.max(1, Math.round((households * MEAN_REGISTERED_HOUSEHOLD_SIZE) / share));
 }
 
 function drawPovertyStatus(random: Random, registeredPoor: boolean): VillagePovertyStatus {

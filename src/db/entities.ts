@@ -7,7 +7,8 @@ import { HouseholdStatusChange } from '../modules/households/household-status-ch
 import { Household } from '../modules/households/household.entity';
 import { Member } from '../modules/households/member.entity';
 import { OrganisationPairing } from '../modules/pairing/organisation-pairing.entity';
+import { PolicyParameter } from '../modules/parameters/parameter.entity';
 import { Region } from '../modules/regions/region.entity';
 
 /** Every entity of every module: listed, not discovered by glob, so builds and tests see the same set. */
-export const entities = [Region, Organisation, ApiKey, Household, Member, HouseholdIdentification, HouseholdStatusChange, OrganisationPairing, AuditEntry, AccessLogEntry];
+export const entities = [Region, Organisation, ApiKey, Household, Member, HouseholdIdentification, HouseholdStatusChange, OrganisationPairing, PolicyParameter, AuditEntry, AccessLogEntry];

@@ -4,12 +4,15 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { AccessLogResolver, AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { LoanEligibilityResolver } from '../modules/finance/loan-eligibility.resolver';
 import { ViewerResolver } from '../modules/auth/viewer.resolver';
 import { HouseholdResolver, VillageHouseholdsResolver } from '../modules/households/household.resolver';
 import { MemberResolver } from '../modules/households/member.resolver';
 import { MemberVersionResolver, RegistryResolver, StatusChangeResolver } from '../modules/households/registry.resolver';
 import { OrganisationPairingResolver } from '../modules/pairing/organisation-pairing.resolver';
+import { PolicyParameterResolver } from '../modules/parameters/parameter.resolver';
 import { RegionResolver, VillageResolver } from '../modules/regions/region.resolver';
+import { VillageExitResolver } from '../modules/regions/village-exit.resolver';
 import { permissionLayer } from '../policy/permission-layer';
 
 export const resolvers = [
@@ -17,13 +20,16 @@ export const resolvers = [
   AuthResolver,
   RegionResolver,
   VillageResolver,
+  VillageExitResolver,
   HouseholdResolver,
   VillageHouseholdsResolver,
   MemberResolver,
+  LoanEligibilityResolver,
   RegistryResolver,
   MemberVersionResolver,
   StatusChangeResolver,
   OrganisationPairingResolver,
+  PolicyParameterResolver,
   AuditResolver,
   AccessLogResolver,
 ] as const;

@@ -46,12 +46,17 @@ export const POLICY: Record<string, TypePolicy> = {
     rows: 'each root field applies the row rule of the type it returns',
     fields: {
       ...all(EVERYONE, 'me', 'region', 'villages', 'village', 'apiKeys'),
+      ...all(EVERYONE, 'policyParameter', 'policyParameters'),
       ...all(REGISTRY_READERS, 'households', 'household'),
       member: {
         read: IDENTITY_READERS,
         reason: { zh: '按身份证号查人须说明用途并留痕', en: 'Looking a person up by ID number needs a stated purpose and is logged' },
       },
       ...all(OVERSIGHT, 'organisations', 'accessHistory'),
+      loanEligibility: {
+        read: [POVERTY_OFFICE, FINANCE, AUDITOR],
+        reason: { zh: '银行只得到资格结论和理由,不见健康、上学情况', en: 'Banks get the verdict and its reasons, nothing about health or schooling' },
+      },
       auditLog: { read: [AUDITOR], reason: { zh: '审计日志只供纪委/审计查阅', en: 'The audit log is for discipline inspection and audit' } },
     },
   },
@@ -64,6 +69,14 @@ export const POLICY: Record<string, TypePolicy> = {
         reason: { zh: '扶贫办在本辖区登记合作单位', en: 'The poverty office registers partner organisations in its region' },
       },
       pairOrganisation: { read: [POVERTY_OFFICE] },
+      changeVillageStatus: {
+        read: [POVERTY_OFFICE],
+        reason: { zh: '贫困村识别、退出和回退由扶贫办办理', en: 'The poverty office identifies, exits and rolls back poor villages' },
+      },
+      setPolicyParameter: {
+        read: [POVERTY_OFFICE],
+        reason: { zh: '扶贫办在本辖区内设定政策参数', en: 'The poverty office sets policy parameters inside its own region' },
+      },
       ...all([POVERTY_OFFICE], 'registerHousehold', 'updateHousehold', 'changeHouseholdStatus', 'addMember', 'updateMember', 'removeMember'),
     },
   },
@@ -82,6 +95,11 @@ export const POLICY: Record<string, TypePolicy> = {
     rows: VILLAGE_ROWS,
     fields: {
       ...all(EVERYONE, 'code', 'name', 'povertyStatus', 'exitYear', 'groupCount', 'township', 'facilities', 'collectiveIncome'),
+      ...all(EVERYONE, 'agriculturalPopulation'),
+      exitReadiness: {
+        read: EVERYONE,
+        reason: { zh: '退出评估是村级汇总数据,不含个人信息', en: 'The exit test is village-level aggregate data with no personal data' },
+      },
       households: {
         read: REGISTRY_READERS,
         reason: { zh: '捐赠方只看结对村和汇总数据,不看具体农户', en: 'Donors see paired villages and aggregates, never individual households' },
@@ -91,6 +109,11 @@ export const POLICY: Record<string, TypePolicy> = {
   VillageFacilities: {
     rows: 'as the village',
     fields: all(EVERYONE, 'cultureRoom', 'clinic', 'telecom', 'hardenedRoad', 'collectiveEconomy'),
+  },
+  VillageExitReadiness: { rows: 'as the village', fields: all(EVERYONE, 'year', 'ready', 'items') },
+  VillageExitItem: {
+    rows: 'as the village',
+    fields: all(EVERYONE, 'item', 'verdict', 'evidence', 'poorPersons', 'agriculturalPopulation', 'incidence', 'collectiveIncome', 'threshold'),
   },
   ...connection('Village', EVERYONE),
   Household: {
@@ -168,6 +191,11 @@ export const POLICY: Record<string, TypePolicy> = {
     fields: all([AUDITOR], 'id', 'at', 'organisation', 'apiKeyPrefix', 'operation', 'entity', 'entityId', 'regionCode', 'before', 'after'),
   },
   ...connection('AuditEntry', [AUDITOR]),
+  PolicyParameter: {
+    rows: 'every row, across regions: parameters are published policy, not registry data',
+    fields: all(EVERYONE, 'id', 'name', 'unit', 'value', 'regionPrefix', 'fromYear', 'toYear', 'source'),
+  },
+  LoanEligibility: { rows: 'the person looked up, if registered in scope', fields: all([POVERTY_OFFICE, FINANCE, AUDITOR], 'eligible', 'reasons', 'ceiling', 'termMonths', 'checkedOn') },
   AccessLogEntry: {
     rows: REGION_ROWS,
     fields: all(OVERSIGHT, 'at', 'organisation', 'lookup', 'purpose', 'found'),

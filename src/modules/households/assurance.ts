@@ -2,8 +2,10 @@ import { fenToYuan } from '../../graphql/money.scalar';
 import { SchoolStage } from './member.enums';
 import { AssuranceItemKind, HousingGrade, Verdict } from './registry.enums';
 
+import type { ResolvedParameter } from '../parameters/parameter.service';
+
 /** A parameter as the exit test uses it: its value and the row it came from. */
-export type ParameterFact = { id: number; value: number; source: string; regionPrefix: string; fromYear: number };
+export type ParameterFact = Pick<ResolvedParameter, 'id' | 'value' | 'source' | 'regionPrefix' | 'fromYear'>;
 
 export type Evidence = { source: string; department: string; recordedAt: Date | null; detail: string };
 export type AssuranceItem = { item: AssuranceItemKind; verdict: Verdict; evidence: Evidence[] };

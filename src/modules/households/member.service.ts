@@ -16,7 +16,7 @@ export function assertIdNumber(value: string, field: string): string {
   return value.trim().toUpperCase();
 }
 
-function assertPurpose(purpose: string): string {
+export function assertPurpose(purpose: string): string {
   const trimmed = purpose.trim();
   if (trimmed.length < PURPOSE_MIN || trimmed.length > PURPOSE_MAX) {
     throw badUserInput(`purpose must say why you look this person up, in ${PURPOSE_MIN} to ${PURPOSE_MAX} characters`, 'purpose');

@@ -48,4 +48,8 @@ export class Region {
   /** Village collective operating income per year, in fen. */
   @Property({ type: 'integer', nullable: true })
   collectiveIncomeFen?: number | null;
+
+  /** 农业户籍人口 agricultural registered population: the denominator of poverty incidence; null when not recorded. */
+  @Property({ type: 'integer', nullable: true })
+  agriculturalPopulation?: number | null;
 }

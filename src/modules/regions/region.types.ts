@@ -48,6 +48,9 @@ export class VillageType {
 
   @Field(() => Int, { description: 'Number of village groups 村民小组' })
   groupCount!: number;
+
+  @Field(() => Int, { nullable: true, description: '农业户籍人口 agricultural registered population, the denominator of poverty incidence; null when not recorded' })
+  agriculturalPopulation?: number | null;
 }
 
 export const VillageConnection = ConnectionType(VillageType, 'Village', 'A page of villages within your scope');

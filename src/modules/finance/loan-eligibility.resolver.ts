@@ -1,0 +1,29 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { MoneyScalar } from '../../graphql/money.scalar';
+import { checkLoanEligibility } from './loan-eligibility.service';
+
+@ObjectType('LoanEligibility', { description: '扶贫小额信贷 eligibility: a verdict and its reasons, nothing about health or schooling' })
+export class LoanEligibilityType {
+  @Field(() => Boolean) eligible!: boolean;
+  @Field(() => [String]) reasons!: string[];
+  @Field(() => MoneyScalar, { name: 'ceiling', nullable: true, description: 'Loan ceiling for the region and year, when eligible' }) ceilingFen!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Loan term in months, when eligible' }) termMonths!: number | null;
+  @Field(() => LocalDateResolver) checkedOn!: string;
+}
+
+@Resolver(() => LoanEligibilityType)
+export class LoanEligibilityResolver {
+  @Query(() => LoanEligibilityType, {
+    nullable: true,
+    description: 'Whether a person may get a poverty-alleviation small loan 扶贫小额信贷; logged with your stated purpose',
+  })
+  loanEligibility(
+    @Ctx() ctx: RequestContext,
+    @Arg('idNumber', () => String) idNumber: string,
+    @Arg('purpose', () => String, { description: 'Why you check 查询用途, e.g. a loan application number' }) purpose: string,
+  ) {
+    return checkLoanEligibility(ctx, idNumber, purpose);
+  }
+}
