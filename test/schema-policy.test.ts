@@ -3,7 +3,8 @@ import { isObjectType } from 'graphql';
 import { renderSchema, SCHEMA_FILE } from '../src/graphql/emit-schema';
 import { buildBareSchema } from '../src/graphql/schema';
 import { PERMISSIONS_DOC, renderPermissionsDoc } from '../src/policy/permissions-doc';
-import { POLICY } from '../src/policy/policy';
+import { FILTERS, ORDERINGS, POLICY } from '../src/policy/policy';
+import { isEnumType, isInputObjectType } from 'graphql';
 
 /** Every field of every object type in the schema, as "Type.field". */
 async function schemaFields(): Promise<string[]> {
@@ -28,6 +29,23 @@ describe('schema and policy stay in step', () => {
   it('every policy entry names a field that exists', async () => {
     const fields = await schemaFields();
     expect(policyFields().filter((f) => !fields.includes(f))).toEqual([]);
+  });
+
+  it('every filter field and ordering value names the output field it tests, and every one is covered', async () => {
+    const schema = await buildBareSchema();
+    const fields = await schemaFields();
+    for (const [name, tests] of Object.entries(FILTERS)) {
+      const type = schema.getType(name);
+      expect(isInputObjectType(type) && Object.keys(type.getFields()).sort()).toEqual(Object.keys(tests).sort());
+      expect(Object.values(tests).filter((target) => !fields.includes(target))).toEqual([]);
+    }
+    for (const [name, tests] of Object.entries(ORDERINGS)) {
+      const type = schema.getType(name);
+      expect(isEnumType(type) && type.getValues().map((v) => v.name).sort()).toEqual(Object.keys(tests).sort());
+      expect(Object.values(tests).filter((target) => !fields.includes(target))).toEqual([]);
+    }
+    const filterInputs = Object.values(schema.getTypeMap()).filter((t) => isInputObjectType(t) && t.name.endsWith('Filter')).map((t) => t.name);
+    expect(filterInputs.filter((name) => !FILTERS[name])).toEqual([]);
   });
 
   it('docs/permissions.md is generated from the policy (run `npm run docs:permissions`)', () => {

@@ -1,4 +1,4 @@
-import { getNamedType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isObjectType, type GraphQLArgument, type GraphQLSchema } from 'graphql';
 import type { IMiddleware, IMiddlewareFunction, IMiddlewareGenerator } from 'graphql-middleware';
 import { deny, rule, shield, type IRules } from 'graphql-shield';
 import type { RequestContext } from '../context/request-context';
@@ -6,7 +6,7 @@ import { AppError, forbidden, unauthenticated } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import type { Role } from '../modules/auth/role';
 import { MASKS } from './masks';
-import { FILTERS, fieldPolicy, POLICY, type FieldPolicy } from './policy';
+import { FILTERS, fieldPolicy, ORDERINGS, POLICY, type FieldPolicy } from './policy';
 
 const denial = (role: Role, what: string, field: string) =>
   new AppError(ErrorCode.FORBIDDEN, `Role ${role} may not ${what} ${field}`, { field });
@@ -50,33 +50,41 @@ function maskMiddleware(): IMiddleware {
   return middleware;
 }
 
+/** The output fields an argument's value tests: a filter's set fields, or an ordering's value. */
+function testedFields(arg: GraphQLArgument, value: unknown): string[] {
+  const type = getNamedType(arg.type);
+  if (value === undefined || value === null) return [];
+  if (isEnumType(type)) return [ORDERINGS[type.name][String(value)]];
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
+    .map(([key]) => FILTERS[type.name][key]);
+}
+
+const isTestingArgument = (arg: GraphQLArgument) => {
+  const type = getNamedType(arg.type);
+  return (isInputObjectType(type) && FILTERS[type.name] !== undefined) || (isEnumType(type) && ORDERINGS[type.name] !== undefined);
+};
+
 /**
- * Refuses a filter on a value the caller may not read in full, as reading it would be refused:
- * a list narrowed by a hidden value reveals that value (Keystone #7710).
+ * Refuses a filter or an ordering on a value the caller may not read in full, as reading it
+ * would be refused: a list narrowed or sorted by a hidden value reveals it (Keystone #7710).
  */
 function filterMiddleware(schema: GraphQLSchema): IMiddleware {
   const middleware: Record<string, Record<string, IMiddlewareFunction>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const filtered = field.args.filter((a) => isInputObjectType(getNamedType(a.type)) && FILTERS[getNamedType(a.type).name]);
-      if (filtered.length === 0) continue;
+      const testing = field.args.filter(isTestingArgument);
+      if (testing.length === 0) continue;
       (middleware[type.name] ??= {})[field.name] = (resolve, parent, args, ctx: RequestContext, info) => {
-        for (const arg of filtered) checkFilter(ctx, FILTERS[getNamedType(arg.type).name], args[arg.name]);
+        for (const target of testing.flatMap((arg) => testedFields(arg, args[arg.name]))) {
+          if (!fieldPolicy(target)?.read.includes(ctx.caller.role)) throw denial(ctx.caller.role, 'filter or sort by', target);
+        }
         return resolve(parent, args, ctx, info);
       };
     }
   }
   return middleware;
-}
-
-function checkFilter(ctx: RequestContext, tests: Record<string, string>, filter: Record<string, unknown> | undefined): void {
-  if (!filter) return;
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
-    const target = tests[key];
-    if (!fieldPolicy(target)?.read.includes(ctx.caller.role)) throw denial(ctx.caller.role, 'filter by', target);
-  }
 }
 
 /** The permission layer, outermost first: read rules, then filter checks, then masks. */

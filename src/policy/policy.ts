@@ -202,6 +202,11 @@ export const POLICY: Record<string, TypePolicy> = {
   },
 };
 
+/** For each ordering enum value, the output field it sorts by: sorting by a hidden value reveals it, as a filter would. */
+export const ORDERINGS: Record<string, Record<string, string>> = {
+  HouseholdOrder: { ID: 'Household.id', PRIORITY: 'Household.priorityScore' },
+};
+
 /** For each filter input field, the output field whose value it tests. */
 export const FILTERS: Record<string, Record<string, string>> = {
   VillageFilter: { regionCode: 'Village.code', povertyStatus: 'Village.povertyStatus' },

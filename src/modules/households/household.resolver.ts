@@ -5,8 +5,8 @@ import { integerKey, PageArgs, pageRequest, toConnection } from '../../graphql/p
 import type { Region } from '../regions/region.entity';
 import { RegionType, VillageType } from '../regions/region.types';
 import type { Household } from './household.entity';
-import { findHousehold, HOUSEHOLD_LIST, listHouseholds } from './household.service';
-import { HouseholdConnection, HouseholdFilter, HouseholdType, MemberType } from './household.types';
+import { findHousehold, HOUSEHOLD_LIST, HOUSEHOLD_ORDERS, listHouseholds } from './household.service';
+import { HouseholdConnection, HouseholdFilter, HouseholdOrder, HouseholdType, MemberType } from './household.types';
 import type { Member } from './member.entity';
 import { Relation } from './member.enums';
 
@@ -18,9 +18,11 @@ export class HouseholdResolver {
   async households(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
+    @Arg('orderBy', () => HouseholdOrder, { nullable: true, defaultValue: HouseholdOrder.ID }) orderBy: HouseholdOrder,
     @Args(() => PageArgs) args: PageArgs,
   ) {
-    return toConnection(HouseholdConnection, HOUSEHOLD_LIST, await listHouseholds(ctx, filter, args), byId);
+    const { list, keyOf } = HOUSEHOLD_ORDERS[orderBy];
+    return toConnection(HouseholdConnection, list, await listHouseholds(ctx, filter, orderBy, args), keyOf);
   }
 
   @Query(() => HouseholdType, { nullable: true, description: 'A household by id, if within your scope' })

@@ -6,7 +6,7 @@ import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../..
 import { rowScope, rowScopeSql } from '../../policy/row-scope';
 import { assertRegionPrefix } from '../regions/region.service';
 import { Household } from './household.entity';
-import type { HouseholdFilter } from './household.types';
+import { HouseholdOrder, type HouseholdFilter } from './household.types';
 import { HouseholdIdentification } from './household-identification.entity';
 import { HouseholdStatusChange } from './household-status-change.entity';
 import { Member } from './member.entity';
@@ -26,14 +26,40 @@ function householdWhere(ctx: RequestContext, filter: HouseholdFilter | undefined
   };
 }
 
-export async function listHouseholds(ctx: RequestContext, filter: HouseholdFilter | undefined, args: PageArgs): Promise<Page<Household>> {
-  const page = pageRequest(HOUSEHOLD_LIST, args, integerKey);
+/** Each order has its own cursors, so that a cursor of one order cannot continue the other. */
+export const HOUSEHOLD_ORDERS = {
+  [HouseholdOrder.ID]: {
+    list: HOUSEHOLD_LIST,
+    keyOf: (h: Household) => h.id,
+    parseKey: integerKey,
+    after: (key: string | number) => ({ id: { $gt: Number(key) } }),
+    orderBy: { id: 'asc' } as const,
+  },
+  [HouseholdOrder.PRIORITY]: {
+    list: 'household-priority',
+    keyOf: (h: Household) => `${h.priorityScore}.${h.id}`,
+    parseKey: (raw: string) => (/^\d\.\d{1,10}$/.test(raw) ? raw : undefined),
+    after: (key: string | number) => {
+      const [score, id] = String(key).split('.').map(Number);
+      return { $or: [{ priorityScore: { $lt: score } }, { priorityScore: score, id: { $gt: id } }] };
+    },
+    orderBy: { priorityScore: 'desc', id: 'asc' } as const,
+  },
+};
+
+export async function listHouseholds(
+  ctx: RequestContext,
+  filter: HouseholdFilter | undefined,
+  order: HouseholdOrder,
+  args: PageArgs,
+): Promise<Page<Household>> {
+  const ordering = HOUSEHOLD_ORDERS[order];
+  const page = pageRequest(ordering.list, args, ordering.parseKey);
   const where = householdWhere(ctx, filter);
-  const rows = await ctx.em.find(
-    Household,
-    page.after !== undefined ? { $and: [where, { id: { $gt: Number(page.after) } }] } : where,
-    { orderBy: { id: 'asc' }, limit: page.first + 1 },
-  );
+  const rows = await ctx.em.find(Household, page.after !== undefined ? { $and: [where, ordering.after(page.after)] } : where, {
+    orderBy: ordering.orderBy,
+    limit: page.first + 1,
+  });
   return toPage(rows, page.first, () => ctx.em.count(Household, where));
 }
 

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionType } from '../../graphql/pagination';
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from './household.enums';
@@ -77,6 +77,20 @@ export class MemberType {
 }
 
 export const HouseholdConnection = ConnectionType(HouseholdType, 'Household', 'A page of households within your scope');
+
+export enum HouseholdOrder {
+  ID = 'ID',
+  PRIORITY = 'PRIORITY',
+}
+
+registerEnumType(HouseholdOrder, {
+  name: 'HouseholdOrder',
+  description: 'Order of a household list',
+  valuesConfig: {
+    ID: { description: 'by id, oldest registration first' },
+    PRIORITY: { description: '六优先: highest priority score first, then by id — the order to work through pending applications' },
+  },
+});
 
 @InputType({ description: 'Which households to list; all conditions must hold' })
 export class HouseholdFilter {

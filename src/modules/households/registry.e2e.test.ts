@@ -134,6 +134,33 @@ describe('registration 新识别', () => {
   });
 });
 
+describe('priority 六优先', () => {
+  it('orders pending applications by priority score, then id, page by page', async () => {
+    const ill = { health: 'SERIOUS_ILLNESS', labourCapacity: 'LOST', employment: 'NONE' };
+    await register({ members: [person('HEAD', '1950-01-01', 'MALE', ill)], identification: { ...NO_EXCLUSION, disasterVictim: true }, housingGrade: 'D' });
+    await register({ members: [person('HEAD', '1955-01-01', 'MALE', ill)] });
+    const expected = await t.sql<{ id: number; priority_score: number }>(
+      `select id, priority_score from household where village_code like '430923%' and status = 'NOT_EXITED' order by priority_score desc, id`,
+    );
+    const QUERY = `query($after: String) { households(first: 3, after: $after, orderBy: PRIORITY, filter: { status: [NOT_EXITED] }) { edges { node { id priorityScore } } pageInfo { hasNextPage endCursor } } }`;
+    const seen: { id: number; priority_score: number }[] = [];
+    let after: string | undefined;
+    do {
+      const { body } = await t.gql(PO, QUERY, { after });
+      const page = body.data!.households;
+      seen.push(...page.edges.map((e: any) => ({ id: Number(e.node.id), priority_score: e.node.priorityScore })));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(seen).toEqual(expected);
+    expect(seen[0].priority_score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses to sort by priority for a role that may not read it', async () => {
+    const { body } = await t.gql('demo-education', '{ households(first: 3, orderBy: PRIORITY) { totalCount } }');
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Household.priorityScore' });
+  });
+});
+
 describe('optimistic locking', () => {
   const UPDATE = `mutation($id: ID!, $version: Int!, $patch: HouseholdPatch!) { updateHousehold(id: $id, version: $version, patch: $patch) { version incomePerCapita groupNo } }`;
 
