@@ -14,7 +14,7 @@ import { startTestApp, type TestApp } from './harness';
  */
 
 type Step = { field: string; args?: string };
-type Registry = { householdId: number; updateId: number; statusId: number; spouseId: number; sonId: number; village: string; newcomer: string; newcomerBorn: string; applicant: string; applicantBorn: string };
+type Registry = { householdId: number; updateId: number; statusId: number; mergeInto: number; mergeFrom: number; spouseId: number; sonId: number; village: string; newcomer: string; newcomerBorn: string; applicant: string; applicantBorn: string };
 type Fixtures = {
   countyCode: string;
   idNumber: string;
@@ -90,6 +90,7 @@ function registryRoutes(r: Registry): Record<string, { operation: 'query' | 'mut
     'Mutation.changeHouseholdStatus': m({ field: 'changeHouseholdStatus', args: `(id: "${r.statusId}", version: 1, change: { to: REMOVED, reason: "清退 matrix", effectiveDate: "2024-01-01" })` }),
     'Mutation.addMember': m({ field: 'addMember', args: `(householdId: "${r.householdId}", member: ${person(r.newcomer, r.newcomerBorn, 'GRANDSON')}, reason: BIRTH, effectiveDate: "2024-06-01")` }),
     'Mutation.updateMember': m({ field: 'updateMember', args: `(id: "${r.spouseId}", version: 1, patch: { employment: LOCAL_WORK })` }),
+    'Mutation.mergeHouseholds': m({ field: 'mergeHouseholds', args: `(intoId: "${r.mergeInto}", intoVersion: 1, fromId: "${r.mergeFrom}", fromVersion: 1, reason: "合户 matrix", effectiveDate: "2024-01-01")` }),
     'Mutation.removeMember': m({ field: 'removeMember', args: `(id: "${r.sonId}", version: 1, reason: MOVED, effectiveDate: "2024-01-01")` }),
   };
 }
@@ -199,12 +200,12 @@ async function registryFixtures(): Promise<Registry> {
     return body.data!.registerHousehold as { id: string; members: { id: string; relation: string }[] };
   };
   const family = await register(['HEAD', 'SPOUSE', 'SON']);
-  const [updated, status] = [await register(['HEAD']), await register(['HEAD'])];
+  const [updated, status, mergeInto, mergeFrom] = [await register(['HEAD']), await register(['HEAD']), await register(['HEAD']), await register(['HEAD'])];
   const newcomer = fresh('2024-03-05');
   const applicant = fresh('1975-11-11');
   const idOf = (relation: string) => Number(family.members.find((m) => m.relation === relation)!.id);
   return {
-    householdId: Number(family.id), updateId: Number(updated.id), statusId: Number(status.id), spouseId: idOf('SPOUSE'), sonId: idOf('SON'),
+    householdId: Number(family.id), updateId: Number(updated.id), statusId: Number(status.id), mergeInto: Number(mergeInto.id), mergeFrom: Number(mergeFrom.id), spouseId: idOf('SPOUSE'), sonId: idOf('SON'),
     village: v.code, newcomer: newcomer.id, newcomerBorn: newcomer.born, applicant: applicant.id, applicantBorn: applicant.born,
   };
 }

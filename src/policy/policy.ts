@@ -77,7 +77,7 @@ export const POLICY: Record<string, TypePolicy> = {
         read: [POVERTY_OFFICE],
         reason: { zh: '扶贫办在本辖区内设定政策参数', en: 'The poverty office sets policy parameters inside its own region' },
       },
-      ...all([POVERTY_OFFICE], 'registerHousehold', 'updateHousehold', 'changeHouseholdStatus', 'addMember', 'updateMember', 'removeMember'),
+      ...all([POVERTY_OFFICE], 'registerHousehold', 'updateHousehold', 'changeHouseholdStatus', 'addMember', 'updateMember', 'removeMember', 'mergeHouseholds'),
     },
   },
   Viewer: {

@@ -277,6 +277,21 @@ describe('members 自然增减', () => {
     expect(household.statusHistory.map((c: any) => c.kind)).toEqual(['IDENTIFICATION', 'MEMBER_ADDED', 'MEMBER_REMOVED']);
   });
 
+  it('merges two households of a village (合户): members move, the merged one leaves as REMOVED, both histories say so', async () => {
+    const into = await register();
+    const from = await register();
+    const MERGE = `mutation($into: ID!, $iv: Int!, $from: ID!, $fv: Int!) { mergeHouseholds(intoId: $into, intoVersion: $iv, fromId: $from, fromVersion: $fv, reason: "分户后重新合户", effectiveDate: "2024-03-01") { version members { relation } statusHistory { kind } } }`;
+    const { body } = await t.gql(PO, MERGE, { into: into.id, iv: into.version, from: from.id, fv: from.version });
+    const merged = body.data!.mergeHouseholds;
+    expect(merged.members.map((m: any) => m.relation).sort()).toEqual(['HEAD', 'OTHER', 'SPOUSE', 'SPOUSE']);
+    expect(merged.version).toBe(into.version + 1);
+    expect(merged.statusHistory.at(-1).kind).toBe('MERGE');
+    const [gone] = await t.sql<{ status: string; n: number }>(`select status, (select count(*)::int from member where household_id = h.id) as n from household h where id = ?`, [from.id]);
+    expect(gone).toEqual({ status: 'REMOVED', n: 0 });
+    const again = await t.gql(PO, MERGE, { into: into.id, iv: into.version, from: from.id, fv: from.version });
+    expect(again.body.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
   it('refuses to remove the head, and refuses a second head', async () => {
     const h = await register();
     const [head] = await t.sql<{ id: number; version: number }>(`select id, version from member where household_id = ? and relation = 'HEAD'`, [h.id]);

@@ -11,7 +11,7 @@ import type { Household } from './household.entity';
 import { HouseholdType, MemberType } from './household.types';
 import type { Member } from './member.entity';
 import { HousingGrade, MemberChangeReason } from './registry.enums';
-import { addMember, changeHouseholdStatus, registerHousehold, removeMember, updateHousehold, updateMember } from './registry.service';
+import { addMember, changeHouseholdStatus, mergeHouseholds, registerHousehold, removeMember, updateHousehold, updateMember } from './registry.service';
 import {
   AssuranceType,
   HouseholdPatch,
@@ -82,6 +82,19 @@ export class RegistryResolver {
     @Arg('effectiveDate', () => LocalDateResolver) effectiveDate: string,
   ): Promise<Household> {
     return removeMember(ctx, id, version, reason, effectiveDate);
+  }
+
+  @Mutation(() => HouseholdType, { nullable: true, description: '合户: moves the members of one household into another of the same village; returns the household merged into' })
+  mergeHouseholds(
+    @Ctx() ctx: RequestContext,
+    @Arg('intoId', () => ID) intoId: string,
+    @Arg('intoVersion', () => Int) intoVersion: number,
+    @Arg('fromId', () => ID) fromId: string,
+    @Arg('fromVersion', () => Int) fromVersion: number,
+    @Arg('reason', () => String) reason: string,
+    @Arg('effectiveDate', () => LocalDateResolver) effectiveDate: string,
+  ): Promise<Household> {
+    return mergeHouseholds(ctx, { id: intoId, version: intoVersion }, { id: fromId, version: fromVersion }, reason, effectiveDate);
   }
 
   @FieldResolver(() => [StatusChangeType], { nullable: true, description: 'Every status change and member change, oldest first 动态管理记录' })

@@ -300,3 +300,44 @@ export async function removeMember(ctx: RequestContext, id: string, version: num
   });
 }
 
+
+/**
+ * 合户: the members of one household join another in the same village. The household merged away
+ * keeps its records and history and leaves the registry as REMOVED, its history saying MERGE.
+ */
+export async function mergeHouseholds(
+  ctx: RequestContext,
+  into: { id: string; version: number },
+  from: { id: string; version: number },
+  reason: string,
+  effectiveDate: string,
+): Promise<Household> {
+  const problems = new InputProblems();
+  const why = checkReason(problems, reason);
+  if (effectiveDate > today()) problems.add('effectiveDate', 'must not be in the future');
+  if (into.id === from.id) problems.add('fromId', 'must be another household');
+  problems.throwIfAny();
+  return audited(ctx, 'mergeHouseholds', async (em, audit) => {
+    const target = await householdForWrite(ctx, em, into.id, into.version);
+    const merged = await householdForWrite(ctx, em, from.id, from.version);
+    if (merged.village.code !== target.village.code) throw badUserInput('Households merge only within one village', 'fromId');
+    if (target.status === HouseholdStatus.REMOVED || merged.status === HouseholdStatus.REMOVED) throw badUserInput('A removed household cannot take part in a merge', 'fromId');
+    const before = { into: householdSnapshot(target), from: householdSnapshot(merged) };
+    const movers = await em.find(Member, { household: merged });
+    for (const member of movers) {
+      member.household = target;
+      if (member.relation === Relation.HEAD) member.relation = Relation.OTHER;
+    }
+    const fromStatus = merged.status;
+    merged.status = HouseholdStatus.REMOVED;
+    recordHistory(ctx, em, target, { kind: StatusChangeKind.MERGE, from: target.status, reason: `${why}: 并入 #${merged.id} ${merged.number}`, effectiveDate });
+    recordHistory(ctx, em, merged, { kind: StatusChangeKind.MERGE, from: fromStatus, reason: `${why}: 并入 #${target.id} ${target.number}`, effectiveDate });
+    // The target's composition changed: touching it moves its version, so a concurrent writer sees CONFLICT.
+    target.updatedAt = new Date();
+    await flushWrite(em, () => target.version);
+    audit({ entity: 'Household', entityId: merged.id, regionCode: merged.village.code, before: before.from, after: householdSnapshot(merged) });
+    audit({ entity: 'Household', entityId: target.id, regionCode: target.village.code, before: before.into, after: { ...householdSnapshot(target), joined: movers.map((m) => m.id) } });
+    ctx.loaders.membersByHousehold.clearAll();
+    return target;
+  });
+}
