@@ -1,3 +1,4 @@
+import { chinaToday } from '../../config/clock';
 import type { RequestContext } from '../../context/request-context';
 import { PersonLookup } from '../audit/access-log-entry.entity';
 import { logPersonLookup } from '../audit/audit.service';
@@ -12,7 +13,7 @@ import { judgeLoanEligibility, type LoanVerdict } from './loan-eligibility';
 export async function checkLoanEligibility(ctx: RequestContext, rawIdNumber: string, rawPurpose: string): Promise<LoanVerdict & { checkedOn: string }> {
   const idNumber = assertIdNumber(rawIdNumber, 'idNumber');
   const purpose = assertPurpose(rawPurpose);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const member = await ctx.em.findOne(
     Member,
     { idNumber, household: { village: rowScope(ctx.caller, 'Household', 'code') } },

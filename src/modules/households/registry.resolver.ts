@@ -1,3 +1,4 @@
+import { chinaToday, chinaYear } from '../../config/clock';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
@@ -104,10 +105,10 @@ export class RegistryResolver {
 
   @FieldResolver(() => AssuranceType, { nullable: true, description: 'The exit test 一超过两不愁三保障 for a year (default: this year), with the evidence of each item' })
   assurance(@Ctx() ctx: RequestContext, @Root() household: Household, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<Assurance> {
-    const thisYear = new Date().getFullYear();
+    const thisYear = chinaYear();
     const asked = year ?? thisYear;
     if (asked < YEAR_MIN || asked > thisYear) throw badUserInput(`year must be ${YEAR_MIN} to ${thisYear}`, 'year');
-    const asOf = asked === thisYear ? new Date().toISOString().slice(0, 10) : `${asked}-12-31`;
+    const asOf = asked === thisYear ? chinaToday() : `${asked}-12-31`;
     return householdAssurance(ctx, household, asOf);
   }
 

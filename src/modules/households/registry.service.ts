@@ -1,3 +1,4 @@
+import { chinaToday, chinaYear } from '../../config/clock';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
@@ -23,7 +24,6 @@ const FIRST_REGISTRATION_YEAR = 2013;
 const JUSTIFICATION_MIN = 10;
 const REASON_MIN = 2;
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function householdSnapshot(h: Household) {
   return {
@@ -98,7 +98,7 @@ function checkRegistration(input: RegisterHouseholdInput, village: Region, probl
   if (!Number.isInteger(input.groupNo) || input.groupNo < 1 || input.groupNo > (village.groupCount ?? 0)) {
     problems.add('groupNo', `must be a village group of ${village.name}, 1 to ${village.groupCount}`);
   }
-  const year = new Date().getFullYear();
+  const year = chinaYear();
   if (input.registrationYear < FIRST_REGISTRATION_YEAR || input.registrationYear > year) {
     problems.add('registrationYear', `must be ${FIRST_REGISTRATION_YEAR} to ${year}`);
   }
@@ -108,7 +108,7 @@ function checkRegistration(input: RegisterHouseholdInput, village: Region, probl
   if (heads !== 1) problems.add('members', `must have exactly one HEAD (户主), not ${heads}`);
   const seen = new Set<string>();
   input.members.forEach((member, i) => {
-    checkMember(problems, `members[${i}]`, member, today());
+    checkMember(problems, `members[${i}]`, member, chinaToday());
     const id = normalisedIdNumber(member.idNumber);
     if (seen.has(id)) problems.add(`members[${i}].idNumber`, 'appears twice in this household');
     seen.add(id);
@@ -157,7 +157,7 @@ export async function registerHousehold(ctx: RequestContext, input: RegisterHous
     });
     em.create(HouseholdIdentification, { household, ...identification, excludedBy: excluded, overrideJustification: justification });
     const created = members.map((m) => newMember(em, household, m));
-    recordHistory(ctx, em, household, { kind: StatusChangeKind.IDENTIFICATION, from: null, reason: '新识别 registration', effectiveDate: today(), override: justification });
+    recordHistory(ctx, em, household, { kind: StatusChangeKind.IDENTIFICATION, from: null, reason: '新识别 registration', effectiveDate: chinaToday(), override: justification });
     await flushWrite(em, () => 1);
     audit({
       entity: 'Household',
@@ -197,7 +197,7 @@ export async function changeHouseholdStatus(ctx: RequestContext, id: string, ver
     const problems = new InputProblems();
     const reason = checkReason(problems, change.reason);
     const justification = checkJustification(problems, change.override);
-    if (change.effectiveDate > today()) problems.add('effectiveDate', 'must not be in the future');
+    if (change.effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
     if (Number(change.effectiveDate.slice(0, 4)) < household.registrationYear) problems.add('effectiveDate', 'must not be before the registration year');
     if (!isAllowedTransition(household.status, change.to)) {
       problems.add('to', `a ${household.status} household cannot become ${change.to}; allowed: ${TRANSITIONS[household.status].join(', ') || 'none'}`);
@@ -240,9 +240,9 @@ async function failedExitItems(ctx: RequestContext, household: Household, effect
 /** 自然增加: a member joins (birth, marriage, moving in); recorded in the household's history. */
 export async function addMember(ctx: RequestContext, householdId: string, input: MemberInput, reason: MemberChangeReason, effectiveDate: string): Promise<Member> {
   const problems = new InputProblems();
-  checkMember(problems, 'member', input, today());
+  checkMember(problems, 'member', input, chinaToday());
   if (input.relation === Relation.HEAD) problems.add('member.relation', 'a household has one HEAD already; change relations with updateMember');
-  if (effectiveDate > today()) problems.add('effectiveDate', 'must not be in the future');
+  if (effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
   problems.throwIfAny();
   return audited(ctx, 'addMember', async (em, audit) => {
     const household = await householdForWrite(ctx, em, householdId);
@@ -285,7 +285,7 @@ export async function updateMember(ctx: RequestContext, id: string, version: num
 
 /** 自然减少: a member leaves (death, marriage, moving out). The head cannot leave while others stay. */
 export async function removeMember(ctx: RequestContext, id: string, version: number, reason: MemberChangeReason, effectiveDate: string): Promise<Household> {
-  if (effectiveDate > today()) throw badUserInput('effectiveDate must not be in the future', 'effectiveDate');
+  if (effectiveDate > chinaToday()) throw badUserInput('effectiveDate must not be in the future', 'effectiveDate');
   return audited(ctx, 'removeMember', async (em, audit) => {
     const member = await memberForWrite(ctx, em, id, version);
     const household = member.household;
@@ -314,7 +314,7 @@ export async function mergeHouseholds(
 ): Promise<Household> {
   const problems = new InputProblems();
   const why = checkReason(problems, reason);
-  if (effectiveDate > today()) problems.add('effectiveDate', 'must not be in the future');
+  if (effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
   if (into.id === from.id) problems.add('fromId', 'must be another household');
   problems.throwIfAny();
   return audited(ctx, 'mergeHouseholds', async (em, audit) => {

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { DEMO_KEYS } from '../../../seeds/demo';
 import { Role } from '../auth/role';
-import { currentYear } from './village-exit.service';
+import { chinaYear } from '../../config/clock';
 
 let t: TestApp;
 /** Villages of 安化县 with at least six households, one per test that rearranges a village. */
@@ -149,7 +149,7 @@ describe('village.exitReadiness', () => {
 
   it('takes this year by default and refuses a year out of range', async () => {
     const code = villages[0];
-    expect((await readiness(code)).year).toBe(currentYear());
+    expect((await readiness(code)).year).toBe(chinaYear());
     const { body } = await t.gql(PO, READINESS, { code, year: 1990 });
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
   });
@@ -269,7 +269,7 @@ describe('changeVillageStatus', () => {
     ['NON_POOR → EXITED', 'NON_POOR', { to: 'EXITED' }, 'to'],
     ['an override on a change that is not an exit', 'EXITED', { to: 'POOR', override: { justification: '这不是退出, 不需要例外说明' } }, 'override'],
     ['an empty reason', 'POOR', { to: 'NON_POOR', reason: '  ' }, 'reason'],
-    ['a year to come', 'POOR', { to: 'EXITED', year: currentYear() + 1 }, 'year'],
+    ['a year to come', 'POOR', { to: 'EXITED', year: chinaYear() + 1 }, 'year'],
     ['a year before 2010', 'POOR', { to: 'EXITED', year: 2009 }, 'year'],
     ['a malformed code', 'POOR', { to: 'EXITED', code: '4309231' }, 'code'],
   ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_what, status, vars, field) => {

@@ -1,3 +1,4 @@
+import { chinaYear } from '../../config/clock';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
@@ -100,13 +101,8 @@ export function exitReadinessLoader(ctx: RequestContext): DataLoader<ExitKey, Vi
   return loader;
 }
 
-/** The calendar year in China (UTC+8), where the registry's years are counted. */
-export function currentYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
-}
-
 export function villageExitReadiness(ctx: RequestContext, village: Region, year: number | undefined | null): Promise<VillageExitReadiness | null> {
-  const y = year ?? currentYear();
+  const y = year ?? chinaYear();
   assertParameterYear(y, 'year');
   return exitReadinessLoader(ctx).load({ code: village.code, year: y });
 }
@@ -139,7 +135,7 @@ const statusOf = (r: Region) => ({ povertyStatus: r.povertyStatus ?? null, exitY
  */
 export async function changeVillageStatus(ctx: RequestContext, args: ChangeVillageStatusArgs): Promise<Region> {
   if (!REGION_CODE_PATTERN.test(args.code)) throw badUserInput('code must be a 12-digit village code', 'code');
-  const thisYear = currentYear();
+  const thisYear = chinaYear();
   if (!Number.isInteger(args.year) || args.year < PARAMETER_YEARS.min || args.year > thisYear) {
     throw badUserInput(`year must be from ${PARAMETER_YEARS.min} to this year, ${thisYear}`, 'year');
   }
