@@ -1,6 +1,5 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { ApiKey } from '../auth/api-key.entity';
-import { Organisation } from '../auth/organisation.entity';
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Trace } from './trace.entity';
 
 export enum PersonLookup {
   MEMBER = 'MEMBER',
@@ -9,21 +8,7 @@ export enum PersonLookup {
 
 /** One look-up of a person by ID number, with its stated purpose (PIPL: purpose limitation). Append-only. */
 @Entity({ tableName: 'access_log' })
-export class AccessLogEntry {
-  [OptionalProps]?: 'at';
-
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'clock_timestamp()' })
-  at: Date = new Date();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Organisation;
-
-  @ManyToOne(() => ApiKey, { nullable: true })
-  apiKey?: ApiKey | null;
-
+export class AccessLogEntry extends Trace {
   @Enum({ items: () => PersonLookup, type: 'text' })
   lookup!: PersonLookup;
 

@@ -1,24 +1,9 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { ApiKey } from '../auth/api-key.entity';
-import { Organisation } from '../auth/organisation.entity';
+import { Entity, Property } from '@mikro-orm/core';
+import { Trace } from './trace.entity';
 
 /** One write, who made it and what it changed (痕迹管理). Append-only: a trigger refuses changes. */
 @Entity({ tableName: 'audit_entry' })
-export class AuditEntry {
-  [OptionalProps]?: 'at';
-
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'clock_timestamp()' })
-  at: Date = new Date();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Organisation;
-
-  @ManyToOne(() => ApiKey, { nullable: true })
-  apiKey?: ApiKey | null;
-
+export class AuditEntry extends Trace {
   @Property({ type: 'text' })
   operation!: string;
 
