@@ -4,6 +4,8 @@ import { renderSchema, SCHEMA_FILE } from '../src/graphql/emit-schema';
 import { buildBareSchema } from '../src/graphql/schema';
 import { PERMISSIONS_DOC, renderPermissionsDoc } from '../src/policy/permissions-doc';
 import { FILTERS, ORDERINGS, POLICY } from '../src/policy/policy';
+import { reachingRoles } from '../src/policy/permission-layer';
+import { ALL_ROLES, Role } from '../src/modules/auth/role';
 import { isEnumType, isInputObjectType } from 'graphql';
 
 /** Every field of every object type in the schema, as "Type.field". */
@@ -46,6 +48,14 @@ describe('schema and policy stay in step', () => {
     }
     const filterInputs = Object.values(schema.getTypeMap()).filter((t) => isInputObjectType(t) && t.name.endsWith('Filter')).map((t) => t.name);
     expect(filterInputs.filter((name) => !FILTERS[name])).toEqual([]);
+  });
+
+  it('knows which roles can reach each type, so that it checks a field only where a role could be refused', async () => {
+    const reach = reachingRoles(await buildBareSchema());
+    const donors = [Role.CPPCC, Role.BUSINESS_ASSOCIATION];
+    expect([...reach.get('Viewer')!].sort()).toEqual([...ALL_ROLES].sort());
+    expect([...reach.get('Member')!].sort()).toEqual(ALL_ROLES.filter((r) => !donors.includes(r)).sort());
+    expect([...reach.get('AuditEntry')!]).toEqual([Role.AUDITOR]);
   });
 
   it('docs/permissions.md is generated from the policy (run `npm run docs:permissions`)', () => {
