@@ -33,6 +33,8 @@ describe('cross-county isolation', () => {
         organisations { scopes }
         auditLog(first: 100) { totalCount edges { node { regionCode } } }
         accessHistory(idNumber: $person) { purpose }
+        apiKeys { prefix }
+        loanEligibility(idNumber: $person, purpose: "isolation test") { eligible ceiling }
       }`,
       { village: household.village_code, household: String(household.id), person: person.id_number },
     );
@@ -48,6 +50,8 @@ describe('cross-county isolation', () => {
     expect(d.auditLog.totalCount).toBe(await count(`audit_entry where region_code like '430981%'`));
     expect(d.auditLog.edges.every((e: any) => e.node.regionCode.startsWith('430981'))).toBe(true);
     expect(d.accessHistory).toEqual([]);
+    expect(d.apiKeys).toEqual([{ prefix: 'demo-aud' }]);
+    expect(d.loanEligibility).toEqual({ eligible: false, ceiling: null });
   });
 
   it('nested paths stay inside the county: household → village → households, member → household, region → children', async () => {
