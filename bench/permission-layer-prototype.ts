@@ -17,11 +17,8 @@
 import {
   defaultFieldResolver,
   getNamedType,
-  isEnumType,
-  isInputObjectType,
   isIntrospectionType,
   isObjectType,
-  type GraphQLArgument,
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -29,43 +26,14 @@ import {
 import { applyMiddleware, type IMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { deny, rule, shield, type IRules } from 'graphql-shield';
 import type { RequestContext } from '../src/context/request-context';
-import { AppError, forbidden, unauthenticated } from '../src/errors/app-error';
-import { ErrorCode } from '../src/errors/error-codes';
+import { forbidden, unauthenticated } from '../src/errors/app-error';
 import { buildBareSchema } from '../src/graphql/schema';
 import { ALL_ROLES, type Role } from '../src/modules/auth/role';
 import { MASKS } from '../src/policy/masks';
-import { permissionLayer, reachingRoles } from '../src/policy/permission-layer';
-import { FILTERS, fieldPolicy, ORDERINGS, POLICY, type FieldPolicy } from '../src/policy/policy';
+import { checkTestingArguments, denial, isTestingArgument, permissionLayer, reachingRoles, rolesSeeing } from '../src/policy/permission-layer';
+import { POLICY } from '../src/policy/policy';
 
 type ShieldCache = 'contextual' | 'no_cache' | 'strict';
-
-const denial = (role: Role, what: string, field: string) =>
-  new AppError(ErrorCode.FORBIDDEN, `Role ${role} may not ${what} ${field}`, { field });
-
-function rolesSeeing(policy: FieldPolicy): Set<Role> {
-  return new Set([...policy.read, ...(policy.masked?.roles ?? [])]);
-}
-
-/** The output fields an argument's value tests: a filter's set fields, or an ordering's value (as the served layer). */
-function testedFields(arg: GraphQLArgument, value: unknown): string[] {
-  const type = getNamedType(arg.type);
-  if (value === undefined || value === null) return [];
-  if (isEnumType(type)) return [ORDERINGS[type.name][String(value)]];
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
-    .map(([key]) => FILTERS[type.name][key]);
-}
-
-const isTestingArgument = (arg: GraphQLArgument) => {
-  const type = getNamedType(arg.type);
-  return (isInputObjectType(type) && FILTERS[type.name] !== undefined) || (isEnumType(type) && ORDERINGS[type.name] !== undefined);
-};
-
-function checkTestingArguments(ctx: RequestContext, testing: readonly GraphQLArgument[], args: Record<string, unknown>): void {
-  for (const target of testing.flatMap((arg) => testedFields(arg, args[arg.name]))) {
-    if (!fieldPolicy(target)?.read.includes(ctx.caller.role)) throw denial(ctx.caller.role, 'filter or sort by', target);
-  }
-}
 
 // ---- the served layer, in parts ------------------------------------------------------------------
 

@@ -9,11 +9,11 @@ import { ALL_ROLES, type Role } from '../modules/auth/role';
 import { MASKS } from './masks';
 import { FILTERS, fieldPolicy, ORDERINGS, POLICY, type FieldPolicy } from './policy';
 
-const denial = (role: Role, what: string, field: string) =>
+export const denial = (role: Role, what: string, field: string) =>
   new AppError(ErrorCode.FORBIDDEN, `Role ${role} may not ${what} ${field}`, { field });
 
 /** Roles that see a field at all: in full, or masked. */
-function rolesSeeing(policy: FieldPolicy): Set<Role> {
+export function rolesSeeing(policy: FieldPolicy): Set<Role> {
   return new Set([...policy.read, ...(policy.masked?.roles ?? [])]);
 }
 
@@ -117,7 +117,7 @@ function maskMiddleware(): IMiddleware {
 }
 
 /** The output fields an argument's value tests: a filter's set fields, or an ordering's value. */
-function testedFields(arg: GraphQLArgument, value: unknown): string[] {
+export function testedFields(arg: GraphQLArgument, value: unknown): string[] {
   const type = getNamedType(arg.type);
   if (value === undefined || value === null) return [];
   if (isEnumType(type)) return [ORDERINGS[type.name][String(value)]];
@@ -126,10 +126,16 @@ function testedFields(arg: GraphQLArgument, value: unknown): string[] {
     .map(([key]) => FILTERS[type.name][key]);
 }
 
-const isTestingArgument = (arg: GraphQLArgument) => {
+export const isTestingArgument = (arg: GraphQLArgument) => {
   const type = getNamedType(arg.type);
   return (isInputObjectType(type) && FILTERS[type.name] !== undefined) || (isEnumType(type) && ORDERINGS[type.name] !== undefined);
 };
+
+export function checkTestingArguments(ctx: RequestContext, testing: readonly GraphQLArgument[], args: Record<string, unknown>): void {
+  for (const target of testing.flatMap((arg) => testedFields(arg, args[arg.name]))) {
+    if (!fieldPolicy(target)?.read.includes(ctx.caller.role)) throw denial(ctx.caller.role, 'filter or sort by', target);
+  }
+}
 
 /**
  * Refuses a filter or an ordering on a value the caller may not read in full, as reading it
@@ -143,9 +149,7 @@ function filterMiddleware(schema: GraphQLSchema): IMiddleware {
       const testing = field.args.filter(isTestingArgument);
       if (testing.length === 0) continue;
       (middleware[type.name] ??= {})[field.name] = (resolve, parent, args, ctx: RequestContext, info) => {
-        for (const target of testing.flatMap((arg) => testedFields(arg, args[arg.name]))) {
-          if (!fieldPolicy(target)?.read.includes(ctx.caller.role)) throw denial(ctx.caller.role, 'filter or sort by', target);
-        }
+        checkTestingArguments(ctx, testing, args);
         return resolve(parent, args, ctx, info);
       };
     }

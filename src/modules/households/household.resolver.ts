@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { integerKey, PageArgs, pageRequest, toConnection } from '../../graphql/pagination';
 import type { Region } from '../regions/region.entity';
-import { RegionType, VillageType } from '../regions/region.types';
+import { VillageType } from '../regions/region.types';
 import type { Household } from './household.entity';
 import { findHousehold, HOUSEHOLD_LIST, HOUSEHOLD_ORDERS, listHouseholds } from './household.service';
 import { HouseholdConnection, HouseholdFilter, HouseholdOrder, HouseholdType, MemberType } from './household.types';
