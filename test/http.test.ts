@@ -52,6 +52,19 @@ describe('HTTP surface', () => {
     expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a query that could return too much with QUERY_TOO_COMPLEX, before touching the database', async () => {
+    const deep = `{ villages(first: 100) { edges { node { households(first: 100) { edges { node { village { households(first: 100) { edges { node { members { name } } } } } } } } } } } }`;
+    const before = t.db.sqlCounter.total;
+    const { status, body } = await t.gql('demo-poverty-office', deep);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maximum: 250000 });
+    expect(body.errors?.[0].extensions?.complexity).toBeGreaterThan(250000);
+    // Only the key look-up and the request transaction ran.
+    expect(t.db.sqlCounter.total - before).toBeLessThanOrEqual(4);
+    const fine = await t.gql('demo-poverty-office', '{ villages(first: 100) { edges { node { households(first: 100) { edges { node { members { name } } } } } } } }');
+    expect(fine.body.errors).toBeUndefined();
+  });
+
   it('answers an internal failure as INTERNAL_SERVER_ERROR without stack, SQL or table names', async () => {
     await t.sql('alter table member rename to member_moved');
     try {

@@ -15,6 +15,7 @@ import { RequestContext } from '../context/request-context';
 import type { Database } from '../db/database';
 import { beginScopedTransaction, endScopedTransaction } from '../db/row-security';
 import { formatError, isExpectedError } from '../errors/format-error';
+import { queryComplexityLimit } from '../graphql/query-complexity';
 import { buildGuardedSchema } from '../graphql/schema';
 import { authenticate } from '../modules/auth/auth.service';
 import { createMetrics } from '../observability/metrics';
@@ -69,6 +70,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; left on, it wraps every field resolver (a third of a long list's time).
       ApolloServerPluginCacheControlDisabled(),
+      queryComplexityLimit,
       requestTransaction,
       metrics.plugin,
       errorLogging,
