@@ -25,13 +25,19 @@ export const queryComplexityLimit: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema }) {
-        const complexity = getComplexity({
-          schema,
-          query: document,
-          variables: request.variables,
-          operationName: request.operationName ?? undefined,
-          estimators: [estimateRows],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables,
+            operationName: request.operationName ?? undefined,
+            estimators: [estimateRows],
+          });
+        } catch {
+          // Variables that do not fit their types: execution refuses them as BAD_USER_INPUT before any resolver runs.
+          return;
+        }
         if (complexity > MAX_COMPLEXITY) {
           throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `This query could return about ${complexity} values; the limit is ${MAX_COMPLEXITY}. Ask for smaller pages or fewer nested lists.`, {
             complexity,
