@@ -48,11 +48,11 @@ export class VillageResolver {
   @FieldResolver(() => VillageFacilities, { nullable: true })
   facilities(@Root() village: Region): VillageFacilities {
     return {
-      cultureRoom: village.hasCultureRoom ?? false,
-      clinic: village.hasClinic ?? false,
-      telecom: village.hasTelecom ?? false,
-      hardenedRoad: village.hasHardenedRoad ?? false,
-      collectiveEconomy: village.hasCollectiveEconomy ?? false,
+      cultureRoom: village.hasCultureRoom ?? null,
+      clinic: village.hasClinic ?? null,
+      telecom: village.hasTelecom ?? null,
+      hardenedRoad: village.hasHardenedRoad ?? null,
+      collectiveEconomy: village.hasCollectiveEconomy ?? null,
     };
   }
 

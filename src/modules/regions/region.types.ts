@@ -14,22 +14,22 @@ export class RegionType {
   level!: RegionLevel;
 }
 
-@ObjectType('VillageFacilities', { description: 'The five facilities of the village exit test 一低五有' })
+@ObjectType('VillageFacilities', { description: 'The five facilities of the village exit test 一低五有; null where never recorded' })
 export class VillageFacilities {
-  @Field(() => Boolean, { description: '文化室 culture room' })
-  cultureRoom!: boolean;
+  @Field(() => Boolean, { nullable: true, description: '文化室 culture room' })
+  cultureRoom!: boolean | null;
 
-  @Field(() => Boolean, { description: '卫生室 clinic' })
-  clinic!: boolean;
+  @Field(() => Boolean, { nullable: true, description: '卫生室 clinic' })
+  clinic!: boolean | null;
 
-  @Field(() => Boolean, { description: '通信网络 telecom network' })
-  telecom!: boolean;
+  @Field(() => Boolean, { nullable: true, description: '通信网络 telecom network' })
+  telecom!: boolean | null;
 
-  @Field(() => Boolean, { description: '通村硬化路 hardened road to the village' })
-  hardenedRoad!: boolean;
+  @Field(() => Boolean, { nullable: true, description: '通村硬化路 hardened road to the village' })
+  hardenedRoad!: boolean | null;
 
-  @Field(() => Boolean, { description: '村集体经济 collective economy' })
-  collectiveEconomy!: boolean;
+  @Field(() => Boolean, { nullable: true, description: '村集体经济 collective economy' })
+  collectiveEconomy!: boolean | null;
 }
 
 @ObjectType('Village', { description: 'A village 村 or urban community 社区 with its poverty facts' })

@@ -64,6 +64,13 @@ describe('villages', () => {
     expect(body.data!.village.collectiveIncome).toBe((village.fen / 100).toFixed(2));
   });
 
+  it('shows a facility never recorded as null, not as a missing facility', async () => {
+    const [village] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430923%' order by code limit 1`);
+    await t.sql(`update region set has_clinic = null, has_telecom = true where code = ?`, [village.code]);
+    const { body } = await t.gql('demo-poverty-office', `{ village(code: "${village.code}") { facilities { clinic telecom } } }`);
+    expect(body.data!.village.facilities).toEqual({ clinic: null, telecom: true });
+  });
+
   it('does not let another county’s organisation see these villages, in lists, counts or lookups', async () => {
     const [village] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430923%' limit 1`);
     const expected = await count(`region where level = 'VILLAGE' and code like '430981%'`);
