@@ -24,6 +24,7 @@ export class Migration20261123040000_household_rules extends Migration {
         public_servant_member boolean not null,
         registered_business boolean not null,
         disaster_victim boolean not null,
+        durable_goods boolean,
         excluded_by text[] not null default '{}',
         override_justification text,
         assessed_at timestamptz not null default now(),

@@ -144,7 +144,7 @@ export const POLICY: Record<string, TypePolicy> = {
   Assurance: { rows: 'as the household', fields: all(INCOME_READERS, 'year', 'passed', 'items') },
   AssuranceItem: { rows: 'as the household', fields: all(INCOME_READERS, 'item', 'verdict', 'evidence') },
   AssuranceEvidence: { rows: 'as the household', fields: all(INCOME_READERS, 'source', 'department', 'recordedAt', 'detail') },
-  Identification: { rows: 'as the household', fields: all(OVERSIGHT, 'excludedBy', 'overrideJustification', 'priorityScore', 'assessedAt') },
+  Identification: { rows: 'as the household', fields: all(OVERSIGHT, 'excludedBy', 'overrideJustification', 'priorityScore', 'durableGoods', 'assessedAt') },
   ...connection('Household', REGISTRY_READERS),
   Member: {
     rows: 'members of households the caller can see',

@@ -28,6 +28,10 @@ export class HouseholdIdentification {
   @Property({ type: 'boolean' })
   disasterVictim!: boolean;
 
+  /** 五看·看家电: valuable durable goods; looked at by the assessor, decided by no rule of its own. */
+  @Property({ type: 'boolean', nullable: true })
+  durableGoods?: boolean | null;
+
   @Property({ type: 'text[]' })
   excludedBy: ExclusionRule[] = [];
 

@@ -43,7 +43,7 @@ function registration(overrides: Record<string, unknown> = {}) {
 }
 
 const REGISTER = `mutation($input: RegisterHouseholdInput!) {
-  registerHousehold(input: $input) { id number status version priorityScore members { idNumber relation } head { name } identification { excludedBy overrideJustification priorityScore }
+  registerHousehold(input: $input) { id number status version priorityScore members { idNumber relation } head { name } identification { excludedBy overrideJustification priorityScore durableGoods }
     statusHistory { kind fromStatus toStatus reason organisation { role } } }
 }`;
 const CHANGE = `mutation($id: ID!, $version: Int!, $change: StatusChangeInput!) {
@@ -69,13 +69,13 @@ async function householdIn(status: HouseholdStatus, facts: Record<string, unknow
 
 describe('registration 新识别', () => {
   it('registers a household with its members, number, history, identification and audit entry', async () => {
-    const h = await register({ members: [person('HEAD', '1960-01-01', 'MALE', { health: 'SERIOUS_ILLNESS', labourCapacity: 'LOST', employment: 'NONE' }), person('SON', '2010-09-01', 'MALE', { schoolStage: 'PRIMARY', labourCapacity: 'NONE', employment: 'NONE', education: 'PRIMARY' })], identification: { ...NO_EXCLUSION, disasterVictim: true } });
+    const h = await register({ members: [person('HEAD', '1960-01-01', 'MALE', { health: 'SERIOUS_ILLNESS', labourCapacity: 'LOST', employment: 'NONE' }), person('SON', '2010-09-01', 'MALE', { schoolStage: 'PRIMARY', labourCapacity: 'NONE', employment: 'NONE', education: 'PRIMARY' })], identification: { ...NO_EXCLUSION, disasterVictim: true, durableGoods: false } });
     expect(h.status).toBe('NOT_EXITED');
     expect(h.number).toMatch(new RegExp(`^${village.code}\\d{4}$`));
     expect(h.members.map((m: any) => m.relation)).toEqual(['HEAD', 'SON']);
     // serious illness, a student, no able-bodied labour, disaster victims
     expect(h.priorityScore).toBe(4);
-    expect(h.identification).toEqual({ excludedBy: [], overrideJustification: null, priorityScore: 4 });
+    expect(h.identification).toEqual({ excludedBy: [], overrideJustification: null, priorityScore: 4, durableGoods: false });
     expect(h.statusHistory).toEqual([{ kind: 'IDENTIFICATION', fromStatus: null, toStatus: 'NOT_EXITED', reason: expect.any(String), organisation: { role: 'POVERTY_OFFICE' } }]);
     const audit = await t.sql(`select operation, entity from audit_entry where entity_id = ? and entity = 'Household'`, [h.id]);
     expect(audit).toEqual([{ operation: 'registerHousehold', entity: 'Household' }]);

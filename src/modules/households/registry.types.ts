@@ -43,6 +43,7 @@ export class IdentificationInput {
   @Field(() => Boolean, { description: '家庭成员有财政供养人员(公职人员)' }) publicServantMember!: boolean;
   @Field(() => Boolean, { description: '家庭成员经营公司或规模较大个体工商户' }) registeredBusiness!: boolean;
   @Field(() => Boolean, { description: '受灾户' }) disasterVictim!: boolean;
+  @Field(() => Boolean, { nullable: true, description: '五看·看家电: 家中有贵重耐用消费品 (大型家电、农机); recorded for the assessor, no rule of its own' }) durableGoods?: boolean | null;
 }
 
 @InputType({ description: 'A written justification that lets a change through a rule that refused it; audited and raised for oversight' })
@@ -125,5 +126,6 @@ export class IdentificationType {
   @Field(() => [ExclusionRule], { description: '五不录 rules the facts hit' }) excludedBy!: ExclusionRule[];
   @Field(() => String, { nullable: true }) overrideJustification?: string | null;
   @Field(() => Int, { description: '六优先 priority score, 0–6' }) priorityScore!: number;
+  @Field(() => Boolean, { nullable: true, description: '五看·看家电 as recorded at identification' }) durableGoods?: boolean | null;
   @Field(() => DateTimeISOResolver) assessedAt!: Date;
 }
