@@ -1,3 +1,4 @@
+import { arrayLiteral } from '../../src/db/array-literal';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { ApiKeyRow, HouseholdRow, MemberRow, OrganisationRow, PairingRow, RegionRow } from './rows';
 
@@ -86,14 +87,6 @@ const PAIRING_COLUMNS: readonly Column<PairingRow>[] = [
 ];
 
 const IDENTITY_TABLES = ['organisation', 'api_key', 'household', 'member'] as const;
-
-/**
- * `{a,b}`. Only for codes and enumeration values, which hold no commas, quotes or braces
- * and so need no escaping.
- */
-function arrayLiteral(values: readonly string[]): string {
-  return `{${values.join(',')}}`;
-}
 
 /** One statement for all rows, whatever their number: the values go as one array per column. */
 async function insertRows<Row>(

@@ -52,7 +52,7 @@ export async function logPersonLookup(
   ctx: RequestContext,
   entry: { lookup: PersonLookup; idNumber: string; purpose: string; regionCode: string | null },
 ): Promise<void> {
-  const em = ctx.em;
+  const { em } = ctx;
   em.persist(em.create(AccessLogEntry, { ...actor(ctx, em), ...entry, regionCode: entry.regionCode ?? ctx.caller.scopes[0], found: entry.regionCode !== null }));
   await em.flush();
 }

@@ -1,3 +1,4 @@
+import { arrayLiteral } from '../../db/array-literal';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput, forbidden, notFound } from '../../errors/app-error';
 import { isRegionPrefix } from '../regions/region-code';
@@ -17,20 +18,22 @@ export function organisationSnapshot(o: Organisation) {
 }
 
 /** Organisations whose every scope lies inside the caller's scopes: an office sees the partners of its own region. */
-const WITHIN_SCOPES = `
-  select o.* from organisation o
-  where not exists (select 1 from unnest(o.scopes) s where not (s like any (?::text[])))
-  order by o.id`;
+const WITHIN_SCOPES = `not exists (select 1 from unnest(o.scopes) s where not (s like any (?::text[])))`;
 
-export async function listOrganisations(ctx: RequestContext): Promise<Organisation[]> {
-  // An array literal: knex would spread a JavaScript array into a list of parameters.
-  const patterns = `{${ctx.caller.scopes.map((s) => `${s}%`).join(',')}}`;
-  const rows = await ctx.em.execute(WITHIN_SCOPES, [patterns]);
+async function organisationsWithinScopes(ctx: RequestContext, id?: number): Promise<Organisation[]> {
+  const rows = await ctx.em.execute(
+    `select o.* from organisation o where ${WITHIN_SCOPES} ${id === undefined ? '' : 'and o.id = ?'} order by o.id`,
+    [arrayLiteral(ctx.caller.scopes.map((s) => `${s}%`)), ...(id === undefined ? [] : [id])],
+  );
   return rows.map((row: Record<string, unknown>) => ctx.em.map(Organisation, row));
 }
 
+export function listOrganisations(ctx: RequestContext): Promise<Organisation[]> {
+  return organisationsWithinScopes(ctx);
+}
+
 export async function findVisibleOrganisation(ctx: RequestContext, id: string): Promise<Organisation> {
-  const organisation = (await listOrganisations(ctx)).find((o) => String(o.id) === id);
+  const [organisation] = /^\d{1,10}$/.test(id) ? await organisationsWithinScopes(ctx, Number(id)) : [];
   if (!organisation) throw notFound(`No organisation ${id} in your region`);
   return organisation;
 }

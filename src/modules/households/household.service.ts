@@ -66,7 +66,7 @@ export async function listHouseholds(
 export async function findHousehold(ctx: RequestContext, id: string): Promise<Household | null> {
   const key = integerKey(id);
   if (key === undefined) throw badUserInput('id must be a household id', 'id');
-  return ctx.em.findOne(Household, { $and: [{ id: key }, { village: rowScope(ctx.caller, 'Household', 'code') }] });
+  return ctx.loaders.householdById.load(key);
 }
 
 type VillagePageKey = { villageCode: string; first: number; after?: number };

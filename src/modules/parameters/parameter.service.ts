@@ -1,3 +1,4 @@
+import { arrayLiteral } from '../../db/array-literal';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../context/request-context';
@@ -65,8 +66,6 @@ function fromEntity(p: PolicyParameter): ResolvedParameter {
   return { id: p.id, name: p.name, unit: PARAMETER_UNITS[p.name], value: p.value, regionPrefix: p.regionPrefix, fromYear: p.fromYear, toYear: p.toYear ?? null, source: p.source };
 }
 
-/** `{a,b}` for names, digit codes and integers, which need no quoting: knex would spread a JS array. */
-const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
 
 /**
  * The parameter in force for a region code (any prefix of 2–12 digits) and year, or null when no

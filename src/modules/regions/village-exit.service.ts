@@ -1,3 +1,4 @@
+import { arrayLiteral } from '../../db/array-literal';
 import { chinaYear } from '../../config/clock';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -17,8 +18,6 @@ import { assessVillageExit, POOR_STATUSES, type VillageExitReadiness } from './v
 
 export type ExitKey = { code: string; year: number };
 
-/** `{a,b}` for digit codes and integers, which need no quoting: knex would spread a JS array. */
-const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
 const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** The parameter columns of a lateral join aliased `alias`, prefixed so that two can share a row. */
