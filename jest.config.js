@@ -22,12 +22,31 @@ async function serverAnswers(url) {
  * embedded PGlite, which holds a single database, so files then run one at a time.
  * @returns {Promise<import('jest').Config>}
  */
+/** Whether a Redis server answers PING at the URL, within a second. */
+async function redisAnswers(url) {
+  const { default: Redis } = require('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 module.exports = async () => {
   const url = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
   const server = await serverAnswers(url);
   process.env.JZ_TEST_DB_MODE = server ? 'server' : 'embedded';
   process.env.JZ_TEST_DB_URL = server ? url : '';
   if (!server) console.warn(`No PostgreSQL answers at ${url}: running the tests on embedded PGlite, one file at a time.`);
+  // Redis is optional for users; the tests of rate limits shared through it run when one answers.
+  const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+  process.env.JZ_TEST_REDIS_URL = (await redisAnswers(redisUrl)) ? redisUrl : '';
+  if (!process.env.JZ_TEST_REDIS_URL) console.warn(`No Redis answers at ${redisUrl}: the tests of rate limits shared through Redis are skipped.`);
   return {
     testEnvironment: 'node',
     roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/seeds'],

@@ -5,6 +5,10 @@ import { Migration20261123020000_row_level_security } from './Migration202611230
 import { Migration20261123030000_policy_parameters } from './Migration20261123030000_policy_parameters';
 import { Migration20261123040000_household_rules } from './Migration20261123040000_household_rules';
 import { Migration20261123050000_village_exit } from './Migration20261123050000_village_exit';
+import { Migration20261201000000_api_login_role } from './Migration20261201000000_api_login_role';
+import { Migration20261201010000_keys_and_organisations_under_rls } from './Migration20261201010000_keys_and_organisations_under_rls';
+import { Migration20261201020000_audit_chain } from './Migration20261201020000_audit_chain';
+import { Migration20261201100000_rate_limits } from './Migration20261201100000_rate_limits';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -17,4 +21,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123030000_policy_parameters', class: Migration20261123030000_policy_parameters },
   { name: 'Migration20261123040000_household_rules', class: Migration20261123040000_household_rules },
   { name: 'Migration20261123050000_village_exit', class: Migration20261123050000_village_exit },
+  { name: 'Migration20261201000000_api_login_role', class: Migration20261201000000_api_login_role },
+  { name: 'Migration20261201010000_keys_and_organisations_under_rls', class: Migration20261201010000_keys_and_organisations_under_rls },
+  { name: 'Migration20261201020000_audit_chain', class: Migration20261201020000_audit_chain },
+  { name: 'Migration20261201100000_rate_limits', class: Migration20261201100000_rate_limits },
 ];

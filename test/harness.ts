@@ -49,12 +49,13 @@ async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> 
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-export async function startTestApp(options: { households?: number } = {}): Promise<TestApp> {
+/** `env` adds settings to the test configuration, e.g. small rate limits for the tests of rate limits. */
+export async function startTestApp(options: { households?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await freshDatabaseUrl();
   const db = await openDatabase({ url: database.url, poolSize: 5 });
   await migrate(db.orm);
   await loadDemoData(db.orm, { households: options.households ?? 150, demoKeys: true });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
   // TEST_LOG_LEVEL=error shows the server's own log of unexpected errors while debugging a test.
   const server = await createServer(config, db, createLogger({ logLevel: (process.env.TEST_LOG_LEVEL ?? 'silent') as Config['logLevel'] }));
   return {

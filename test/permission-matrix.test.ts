@@ -103,6 +103,7 @@ function rootFieldRoutes(f: Fixtures, spare: { rotate: number; revoke: number })
     'Query.household': { operation: 'query', steps: [{ field: 'household', args: '(id: "1")' }] },
     'Query.member': { operation: 'query', steps: [{ field: 'member', args: `(idNumber: "${f.idNumber}", purpose: "permission matrix test")` }] },
     'Query.accessHistory': { operation: 'query', steps: [{ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }] },
+    'Query.loanEligibilities': { operation: 'query', steps: [{ field: 'loanEligibilities', args: `(idNumbers: ["${f.idNumber}"], purpose: "permission matrix test")` }] },
     'Mutation.rotateApiKey': { operation: 'mutation', steps: [{ field: 'rotateApiKey', args: `(id: "${spare.rotate}")` }] },
     'Mutation.revokeApiKey': { operation: 'mutation', steps: [{ field: 'revokeApiKey', args: `(id: "${spare.revoke}")` }] },
   };

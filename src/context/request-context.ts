@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { unauthenticated } from '../errors/app-error';
 import type { Role } from '../modules/auth/role';
+import type { LimitOverrides } from '../rate-limit/limits';
 import type { Loaders } from './loaders';
 
 /** Who is calling: the organisation behind the API key, its department and its region scopes. */
@@ -15,6 +16,8 @@ export type Viewer = {
   pairedVillages: string[];
   apiKeyId: number;
   apiKeyPrefix: string;
+  /** The organisation's own rate limits, set by the poverty office; null or absent where the default applies. */
+  limits?: LimitOverrides;
 };
 
 /**

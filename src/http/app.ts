@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -14,21 +13,47 @@ import { createLoaders } from '../context/loaders';
 import { RequestContext } from '../context/request-context';
 import type { Database } from '../db/database';
 import { beginScopedTransaction, endScopedTransaction } from '../db/row-security';
-import { formatError, isExpectedError } from '../errors/format-error';
+import { ErrorCode } from '../errors/error-codes';
+import { formatError, httpErrorHandler, isExpectedError, notFound, sendHttpError } from '../errors/format-error';
 import { queryComplexityLimit } from '../graphql/query-complexity';
 import { buildGuardedSchema } from '../graphql/schema';
 import { authenticate } from '../modules/auth/auth.service';
-import { createMetrics } from '../observability/metrics';
+import { createMetrics, metricsEndpoint } from '../observability/metrics';
+import { createRateLimiter } from '../rate-limit/rate-limiter';
+import { trackRequests } from './drain';
 import { graphqlIde } from './ide';
+import { securityHeaders } from './security-headers';
 
 export type Server = {
   app: express.Express;
   httpServer: http.Server;
+  /** Listening on 127.0.0.1 when METRICS_PORT is set. */
+  metricsServer?: http.Server;
   /** Stops taking requests, lets in-flight ones finish, then returns; the caller closes the database. */
   stop(): Promise<void>;
 };
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** GraphQL-over-HTTP takes POST bodies as application/json only; anything else is refused before the body is read. */
+const jsonBodiesOnly: express.RequestHandler = (req, res, next) => {
+  if (req.method !== 'POST' || req.is('application/json') !== false) {
+    next();
+    return;
+  }
+  sendHttpError(res, 415, ErrorCode.BAD_USER_INPUT, 'POST /graphql takes a body of Content-Type: application/json');
+};
+
+/** /metrics alone, on the loopback interface, for a scraper on the same host or pod. */
+async function listenForMetrics(port: number, endpoint: express.RequestHandler, logger: Logger): Promise<http.Server> {
+  const app = express().disable('x-powered-by').use(securityHeaders).get('/metrics', endpoint).use(notFound).use(httpErrorHandler(logger));
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return server;
+}
 
 /** Commits the request's scoped transaction once the response is ready, whatever it holds. */
 const requestTransaction: ApolloServerPlugin<RequestContext> = {
@@ -57,20 +82,24 @@ const errorLogging: ApolloServerPlugin<RequestContext> = {
 export async function createServer(config: Config, db: Database, logger: Logger, options: { schema?: GraphQLSchema } = {}): Promise<Server> {
   const app = express();
   const httpServer = http.createServer(app);
+  const requests = trackRequests(httpServer);
   const metrics = createMetrics(db.sqlCounter);
+  const rateLimiter = createRateLimiter(config, logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema ?? (await buildGuardedSchema()),
     formatError,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
-    // main.ts owns the signals: it drains Apollo, then closes the database, in that order.
+    // No "Did you mean …?" in production: field names are for those who may introspect.
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    // main.ts owns the signals: stop() drains HTTP, then Apollo; main.ts then closes the database.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; left on, it wraps every field resolver (a third of a long list's time).
       ApolloServerPluginCacheControlDisabled(),
       queryComplexityLimit,
+      rateLimiter.plugin,
       requestTransaction,
       metrics.plugin,
       errorLogging,
@@ -91,10 +120,15 @@ export async function createServer(config: Config, db: Database, logger: Logger,
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
+  app.use(securityHeaders);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (requests.draining) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     try {
       await db.orm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ready' });
@@ -103,20 +137,22 @@ export async function createServer(config: Config, db: Database, logger: Logger,
       res.status(503).json({ status: 'database unavailable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  // Production serves no metrics on the API's port unless a token guards them (README, Configuration).
+  const metricsRoute = metricsEndpoint(metrics, config.metricsToken);
+  const metricsServer = config.metricsPort === undefined ? undefined : await listenForMetrics(config.metricsPort, metricsRoute, logger);
+  if (!metricsServer && (config.metricsToken || !config.isProduction)) app.get('/metrics', metricsRoute);
 
   const ide = graphqlIde({ demoKey: config.isProduction ? undefined : 'demo-poverty-office' });
   app.use(ide.assets);
   app.use(
     '/graphql',
     ide.page,
+    jsonBodiesOnly,
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const em = db.orm.em.fork();
-        const viewer = await authenticate(em, req.headers.authorization, { allowDemoKeys: !config.isProduction });
+        const viewer = await rateLimiter.admit(req.ip ?? 'unknown', () => authenticate(em, req.headers.authorization, { allowDemoKeys: !config.isProduction }));
         if (viewer) {
           await beginScopedTransaction(em, viewer);
           // A client that disconnects before the response leaves no transaction holding a connection.
@@ -126,12 +162,18 @@ export async function createServer(config: Config, db: Database, logger: Logger,
       },
     }),
   );
+  app.use(notFound);
+  app.use(httpErrorHandler(logger));
 
   return {
     app,
     httpServer,
+    metricsServer,
     async stop() {
+      await requests.drain();
       await apollo.stop();
+      await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
+      await rateLimiter.close();
     },
   };
 }

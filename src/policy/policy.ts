@@ -57,6 +57,10 @@ export const POLICY: Record<string, TypePolicy> = {
         read: [POVERTY_OFFICE, FINANCE, AUDITOR],
         reason: { zh: '银行只得到资格结论和理由,不见健康、上学情况', en: 'Banks get the verdict and its reasons, nothing about health or schooling' },
       },
+      loanEligibilities: {
+        read: [POVERTY_OFFICE, FINANCE, AUDITOR],
+        reason: { zh: '批量资格查询,每个身份证号都留痕并计入查询限额', en: 'A batch of checks: each ID number is logged and counts against the look-up budget' },
+      },
       auditLog: { read: [AUDITOR], reason: { zh: '审计日志只供纪委/审计查阅', en: 'The audit log is for discipline inspection and audit' } },
     },
   },
@@ -195,7 +199,7 @@ export const POLICY: Record<string, TypePolicy> = {
     rows: 'every row, across regions: parameters are published policy, not registry data',
     fields: all(EVERYONE, 'id', 'name', 'unit', 'value', 'regionPrefix', 'fromYear', 'toYear', 'source'),
   },
-  LoanEligibility: { rows: 'the person looked up, if registered in scope', fields: all([POVERTY_OFFICE, FINANCE, AUDITOR], 'eligible', 'reasons', 'ceiling', 'termMonths', 'checkedOn') },
+  LoanEligibility: { rows: 'the person looked up, if registered in scope', fields: all([POVERTY_OFFICE, FINANCE, AUDITOR], 'idNumber', 'eligible', 'reasons', 'ceiling', 'termMonths', 'checkedOn') },
   AccessLogEntry: {
     rows: REGION_ROWS,
     fields: all(OVERSIGHT, 'at', 'organisation', 'lookup', 'purpose', 'found'),

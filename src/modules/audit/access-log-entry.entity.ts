@@ -4,6 +4,8 @@ import { Trace } from './trace.entity';
 export enum PersonLookup {
   MEMBER = 'MEMBER',
   LOAN_ELIGIBILITY = 'LOAN_ELIGIBILITY',
+  /** An attempt to register a person who is already registered, logged for the holder's county. */
+  REGISTRATION = 'REGISTRATION',
 }
 
 /** One look-up of a person by ID number, with its stated purpose (PIPL: purpose limitation). Append-only. */

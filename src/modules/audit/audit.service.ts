@@ -47,14 +47,22 @@ export async function audited<T>(ctx: RequestContext, operation: string, work: (
   });
 }
 
-/** Logs a look-up of a person by ID number; `regionCode` is the person's village, or the caller's region when not found. */
-export async function logPersonLookup(
-  ctx: RequestContext,
-  entry: { lookup: PersonLookup; idNumber: string; purpose: string; regionCode: string | null },
-): Promise<void> {
+export type PersonLookupEntry = { lookup: PersonLookup; idNumber: string; purpose: string; regionCode: string | null };
+
+/**
+ * Logs look-ups of people by ID number, all in one insert; `regionCode` is the person's village,
+ * or the caller's region when not found.
+ */
+export async function logPersonLookups(ctx: RequestContext, entries: PersonLookupEntry[]): Promise<void> {
   const { em } = ctx;
-  em.persist(em.create(AccessLogEntry, { ...actor(ctx, em), ...entry, regionCode: entry.regionCode ?? ctx.caller.scopes[0], found: entry.regionCode !== null }));
+  for (const entry of entries) {
+    em.persist(em.create(AccessLogEntry, { ...actor(ctx, em), ...entry, regionCode: entry.regionCode ?? ctx.caller.scopes[0], found: entry.regionCode !== null }));
+  }
   await em.flush();
+}
+
+export function logPersonLookup(ctx: RequestContext, entry: PersonLookupEntry): Promise<void> {
+  return logPersonLookups(ctx, [entry]);
 }
 
 export async function listAuditLog(ctx: RequestContext, filter: AuditLogFilter | undefined, args: PageArgs): Promise<Page<AuditEntry>> {

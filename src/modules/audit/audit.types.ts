@@ -8,7 +8,8 @@ registerEnumType(PersonLookup, {
   description: 'A look-up of a person by ID number that leaves a trace',
   valuesConfig: {
     MEMBER: { description: 'member(idNumber) 按身份证号查询成员' },
-    LOAN_ELIGIBILITY: { description: 'loanEligibility(idNumber) 小额信贷资格查询' },
+    LOAN_ELIGIBILITY: { description: 'loanEligibility(idNumber) or loanEligibilities(idNumbers) 小额信贷资格查询' },
+    REGISTRATION: { description: 'An attempt to register this person again, refused 重复建档' },
   },
 });
 

@@ -17,11 +17,13 @@ type KeyRow = {
   role: Role;
   scopes: string[];
   paired_villages: string[];
+  requests_per_minute: number | null;
+  lookups_per_hour: number | null;
 };
 
 /** One statement per request: the key, its organisation and the villages the organisation is paired with. */
 const KEY_LOOKUP = `
-  select k.id as key_id, k.revoked_at, k.expires_at, o.id as organisation_id, o.name, o.role, o.scopes,
+  select k.id as key_id, k.revoked_at, k.expires_at, o.id as organisation_id, o.name, o.role, o.scopes, o.requests_per_minute, o.lookups_per_hour,
          array(select p.village_code from organisation_pairing p where p.organisation_id = o.id order by p.village_code) as paired_villages
   from api_key k join organisation o on o.id = k.organisation_id
   where k.key_hash = ?`;
@@ -53,5 +55,6 @@ export async function authenticate(
     pairedVillages: row.paired_villages,
     apiKeyId: row.key_id,
     apiKeyPrefix: apiKeyPrefix(key),
+    limits: { requestsPerMinute: row.requests_per_minute, lookupsPerHour: row.lookups_per_hour },
   };
 }

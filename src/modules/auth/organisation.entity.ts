@@ -3,7 +3,7 @@ import { Role } from './role';
 
 @Entity({ tableName: 'organisation' })
 export class Organisation {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'requestsPerMinute' | 'lookupsPerHour';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -17,6 +17,14 @@ export class Organisation {
   /** Region-code prefixes (统计用区划代码) the organisation may see; rows outside them do not exist for it. */
   @Property({ type: 'text[]' })
   scopes!: string[];
+
+  /** Requests a minute per API key, set by the poverty office; null: the server's default. */
+  @Property({ type: 'integer', nullable: true })
+  requestsPerMinute?: number | null;
+
+  /** People looked up by ID number an hour, set by the poverty office; null: the server's default. */
+  @Property({ type: 'integer', nullable: true })
+  lookupsPerHour?: number | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

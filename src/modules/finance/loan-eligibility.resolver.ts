@@ -2,10 +2,11 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
-import { checkLoanEligibility } from './loan-eligibility.service';
+import { checkLoanEligibilities, checkLoanEligibility } from './loan-eligibility.service';
 
 @ObjectType('LoanEligibility', { description: '扶贫小额信贷 eligibility: a verdict and its reasons, nothing about health or schooling' })
 export class LoanEligibilityType {
+  @Field(() => String, { description: 'The ID number checked, as given (normalised)' }) idNumber!: string;
   @Field(() => Boolean) eligible!: boolean;
   @Field(() => [String]) reasons!: string[];
   @Field(() => MoneyScalar, { name: 'ceiling', nullable: true, description: 'Loan ceiling for the region and year, when eligible' }) ceilingFen!: number | null;
@@ -25,5 +26,17 @@ export class LoanEligibilityResolver {
     @Arg('purpose', () => String, { description: 'Why you check 查询用途, e.g. a loan application number' }) purpose: string,
   ) {
     return checkLoanEligibility(ctx, idNumber, purpose);
+  }
+
+  @Query(() => [LoanEligibilityType], {
+    nullable: true,
+    description: 'loanEligibility for up to 100 applicants with one purpose, in the order given; each ID number is logged and counts against your look-up budget',
+  })
+  loanEligibilities(
+    @Ctx() ctx: RequestContext,
+    @Arg('idNumbers', () => [String], { description: 'Up to 100 ID numbers 身份证号' }) idNumbers: string[],
+    @Arg('purpose', () => String, { description: 'Why you check 查询用途, e.g. a batch of loan applications' }) purpose: string,
+  ) {
+    return checkLoanEligibilities(ctx, idNumbers, purpose);
   }
 }

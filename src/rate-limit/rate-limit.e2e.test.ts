@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer as createNetServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import request from 'supertest';
+import { loadConfig } from '../config/config';
+import { createServer, type Server } from '../http/app';
+import { createLogger } from '../observability/logger';
+import { startTestApp, type TestApp } from '../../test/harness';
+
+const ME = '{ me { role } }';
+const REDIS_URL = process.env.JZ_TEST_REDIS_URL;
+
+let t: TestApp;
+beforeAll(async () => {
+  // One token a second for keys, five a minute for callers without one: a burst and its refill fit in a test.
+  t = await startTestApp({ households: 20, env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '60', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' } });
+});
+afterAll(() => t.close());
+
+async function burst(key: string | undefined, n: number) {
+  const answers = [];
+  for (let i = 0; i < n; i += 1) answers.push(await t.gql(key, key ? ME : '{ __typename }'));
+  return answers;
+}
+
+describe('per-key rate limit', () => {
+  it('answers a burst over the budget with 429, RATE_LIMITED and Retry-After, then lets the key through after the refill', async () => {
+    const began = Date.now();
+    let passed = 0;
+    let refused: request.Response | undefined;
+    while (!refused && passed < 200) {
+      const res = await request(t.server.app).post('/graphql').set('Authorization', 'Bearer demo-education').send({ query: ME });
+      if (res.status === 200 && res.body.data.me.role === 'EDUCATION') passed += 1;
+      else refused = res;
+    }
+    // The bucket's sixty, and the one a second that refilled while the burst ran.
+    expect(passed).toBeGreaterThanOrEqual(60);
+    expect(passed).toBeLessThanOrEqual(60 + Math.ceil((Date.now() - began) / 1000));
+    if (!refused) throw new Error('never refused');
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(refused.body.data).toBeUndefined();
+    expect(JSON.stringify(refused.body)).not.toMatch(/stack|node_modules/);
+    // Another key is not held up by this one.
+    expect((await t.gql('demo-health', ME)).status).toBe(200);
+    await sleep(1100);
+    expect((await t.gql('demo-education', ME)).status).toBe(200);
+  });
+
+  it('limits callers without a valid key by their address, before and after a made-up key', async () => {
+    const anonymous = await burst(undefined, 2);
+    const madeUp = await burst('not-a-key', 3);
+    expect(anonymous.map((a) => a.status)).toEqual([200, 200]);
+    expect(madeUp.map((a) => a.body.errors?.[0].extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    const refused = await t.gql('not-a-key', ME);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    expect((await t.gql(undefined, '{ __typename }')).status).toBe(429);
+    // Callers with a valid key from the same address keep their own budget.
+    expect((await t.gql('demo-civil-affairs', ME)).status).toBe(200);
+  });
+});
+
+/** A second API process on the same database, as a deployment behind a load balancer runs them. */
+async function secondServer(env: Record<string, string>): Promise<Server> {
+  return createServer(loadConfig({ NODE_ENV: 'test', ...env }), t.db, createLogger({ logLevel: 'silent' }));
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function statuses(servers: Server[], key: string, n: number): Promise<number[]> {
+  const result = [];
+  for (let i = 0; i < n; i += 1) {
+    const res = await request(servers[i % servers.length].app).post('/graphql').set('Authorization', `Bearer ${key}`).send({ query: ME });
+    result.push(res.status);
+  }
+  return result;
+}
+
+const describeWithRedis = REDIS_URL ? describe : describe.skip;
+if (!REDIS_URL) console.warn('Skipping the tests of rate limits shared through Redis: no Redis answered when the run started (TEST_REDIS_URL).');
+
+describeWithRedis('rate limits shared through Redis', () => {
+  it('gives two API processes one budget per key', async () => {
+    const env = { REDIS_URL: REDIS_URL!, REDIS_KEY_PREFIX: `jz-test-${randomBytes(4).toString('hex')}:`, RATE_LIMIT_REQUESTS_PER_MINUTE: '10' };
+    const servers = [await secondServer(env), await secondServer(env)];
+    try {
+      const answers = await statuses(servers, 'demo-housing', 14);
+      // Ten shared tokens (a fraction more may refill during the run), not ten for each process.
+      expect(answers.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
+      expect(answers.filter((s) => s === 200).length).toBeLessThanOrEqual(11);
+      expect(answers.slice(12)).toEqual([429, 429]);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
+});
+
+describe('when Redis goes away mid-run', () => {
+  let redis: ChildProcess | undefined;
+  afterEach(() => redis?.kill('SIGKILL'));
+
+  it('falls back to limits in each process (fail open, still limited), and shares them again when Redis returns', async () => {
+    const port = await freePort();
+    const start = () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = start();
+    const spawned = await new Promise<boolean>((resolve) => {
+      redis!.once('error', () => resolve(false));
+      redis!.once('spawn', () => resolve(true));
+    });
+    if (!spawned) {
+      console.warn('Skipping the Redis outage test: no redis-server binary to start a Redis of its own');
+      return;
+    }
+    await sleep(300);
+    const server = await secondServer({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: 'outage:', RATE_LIMIT_REQUESTS_PER_MINUTE: '5' });
+    try {
+      expect(await statuses([server], 'demo-employment', 3)).toEqual([200, 200, 200]);
+      redis.kill('SIGKILL');
+      await new Promise((resolve) => redis!.once('exit', resolve));
+      // The process's own bucket starts full: five more, then refused, and every request answers promptly.
+      const began = Date.now();
+      expect(await statuses([server], 'demo-employment', 6)).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(Date.now() - began).toBeLessThan(3000);
+      redis = start();
+      // ioredis reconnects within two seconds; a fresh Redis holds a full bucket where this process's own is empty.
+      await sleep(2500);
+      expect(await statuses([server], 'demo-employment', 1)).toEqual([200]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
