@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config';
-import { migrate, openDatabase, type Database } from './db/database';
+import type { Database } from './db/database';
+import { openServingDatabase } from './db/serving';
 import { createServer } from './http/app';
 import { createLogger } from './observability/logger';
 import { DEMO_KEYS, loadDemoData } from '../seeds/demo';
@@ -40,9 +41,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const started = Date.now();
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
-  logger.info({ embedded: db.embedded, migrations: await migrate(db.orm) }, 'database ready');
-  await loadDemoCountyOnFirstStart(config, db, logger);
+  // Migrations and the demo data as the owner, on a connection of their own; then the API's, as jingzhun_api.
+  const db = await openServingDatabase(config, logger, (owner) => loadDemoCountyOnFirstStart(config, owner, logger));
+  logger.info({ embedded: db.embedded, role: db.role?.name }, 'database ready');
   const server = await createServer(config, db, logger);
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { loadConfig, type Config } from '../src/config/config';
 import { createLogger } from '../src/observability/logger';
 import { migrate, openDatabase, type Database } from '../src/db/database';
+import { prepareApiLogin } from '../src/db/serving';
 import { createServer, type Server } from '../src/http/app';
 import { loadDemoData } from '../seeds/demo';
 
@@ -13,7 +14,10 @@ export type GraphQLBody = {
 };
 
 export type TestApp = {
+  /** The server's database, connected as the API role (jingzhun_api). */
   db: Database;
+  /** The same database as its owner, which migrated and seeded it; `sql` runs here. */
+  owner: Database;
   server: Server;
   /** POST /graphql through real HTTP, with `key` as the bearer API key (none when undefined). */
   gql(key: string | undefined, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLBody }>;
@@ -52,14 +56,16 @@ async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> 
 /** `env` adds settings to the test configuration, e.g. small rate limits for the tests of rate limits. */
 export async function startTestApp(options: { households?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await freshDatabaseUrl();
-  const db = await openDatabase({ url: database.url, poolSize: 5 });
-  await migrate(db.orm);
-  await loadDemoData(db.orm, { households: options.households ?? 150, demoKeys: true });
+  const owner = await openDatabase({ url: database.url, poolSize: 2 });
+  await migrate(owner.orm);
+  await loadDemoData(owner.orm, { households: options.households ?? 150, demoKeys: true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const db = await openDatabase({ url: await prepareApiLogin(owner), poolSize: 5, api: config.dbTimeouts });
   // TEST_LOG_LEVEL=error shows the server's own log of unexpected errors while debugging a test.
   const server = await createServer(config, db, createLogger({ logLevel: (process.env.TEST_LOG_LEVEL ?? 'silent') as Config['logLevel'] }));
   return {
     db,
+    owner,
     server,
     async gql(key, query, variables) {
       const req = request(server.app).post('/graphql').set('Content-Type', 'application/json');
@@ -68,11 +74,12 @@ export async function startTestApp(options: { households?: number; env?: Record<
       return { status: res.status, body: res.body as GraphQLBody };
     },
     async sql(text, params = []) {
-      return db.orm.em.fork().getConnection().execute(text, params);
+      return owner.orm.em.fork().getConnection().execute(text, params);
     },
     async close() {
       await server.stop();
       await db.close();
+      await owner.close();
       await database.drop();
     },
   };

@@ -63,7 +63,7 @@ describe('row-level security', () => {
     expect(moved).toEqual([]);
   });
 
-  it('is what API requests run under: the role and the caller’s scopes are set in each request’s transaction', async () => {
+  it('is what API requests run under: the caller’s scopes and organisation are set in each request’s transaction, in one statement', async () => {
     const statements: { sql: string }[] = [];
     const knex = t.db.orm.em.getConnection().getKnex();
     const capture = (query: { sql: string }) => statements.push(query);
@@ -74,8 +74,11 @@ describe('row-level security', () => {
     } finally {
       knex.off('query', capture);
     }
-    const settings = statements.findIndex((q) => q.sql.includes("set_config('role'"));
-    expect(statements[settings].sql).toContain("set_config('role', 'jingzhun_app', true), set_config('jingzhun.scope_patterns', '430981%', true)");
+    const settings = statements.findIndex((q) => q.sql.includes('set_config('));
+    const [{ id }] = await t.sql<{ id: number }>(`select id from organisation where role = 'POVERTY_OFFICE' and scopes = '{430981}'`);
+    // The connection already is the API role; only PGlite, where every connection is the superuser, also switches the role.
+    expect(statements[settings].sql).toContain(`set_config('jingzhun.scope_patterns', '430981%', true), set_config('jingzhun.organisation_id', '${id}', true)`);
+    expect(statements[settings].sql.includes("set_config('role'")).toBe(t.db.role!.embedded);
     expect(statements[settings - 1].sql.toLowerCase()).toMatch(/begin/);
     expect(statements.at(-1)!.sql.toLowerCase()).toMatch(/commit/);
     expect(statements.slice(settings + 1, -1).some((q) => /from "region"/.test(q.sql))).toBe(true);

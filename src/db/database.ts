@@ -4,16 +4,22 @@ import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
 import { entities } from './entities';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { inspectRole, type ConnectionRole } from './database-role';
+import { switchRolePerTransaction } from './row-security';
 import { SqlCounter } from './sql-counter';
 
 export type Database = {
   orm: MikroORM;
-  /** Where the database is; for the embedded one, its loopback address. */
+  /** Where the database is; for the embedded one, its socket. */
   url: string;
   embedded: boolean;
   sqlCounter: SqlCounter;
+  /** For the API's connections: who they log in as, checked when opened. */
+  role?: ConnectionRole;
   close(): Promise<void>;
 };
+
+export type DbTimeouts = { statementMs: number; idleInTransactionMs: number };
 
 export type DatabaseOptions = {
   /** A PostgreSQL URL; without one an embedded PGlite is started. */
@@ -21,15 +27,25 @@ export type DatabaseOptions = {
   /** Where the embedded database keeps its files; undefined keeps it in memory. */
   dataDir?: string;
   poolSize: number;
+  /**
+   * Set for the API's connections: PostgreSQL ends a statement or an idle transaction that
+   * outlives these limits. On a connection whose role could bypass row-level security (a
+   * superuser or owner, and always on PGlite), each request's transaction switches to the API role.
+   */
+  api?: DbTimeouts;
 };
 
-export function ormOptions(url: string, poolSize: number): Options {
+export function ormOptions(url: string, poolSize: number, timeouts?: DbTimeouts): Options {
   return {
     clientUrl: url,
     entities,
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: poolSize },
+    // Sent in each connection's start-up packet, so they hold from its first statement on.
+    ...(timeouts && {
+      driverOptions: { connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } },
+    }),
     allowGlobalContext: false,
     debug: false,
     forceUtcTimezone: true,
@@ -39,21 +55,30 @@ export function ormOptions(url: string, poolSize: number): Options {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   const url = options.url ?? (embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: options.poolSize })).url;
+  let orm: MikroORM | undefined;
   try {
-    const orm = await MikroORM.init(ormOptions(url, options.poolSize));
+    orm = await MikroORM.init(ormOptions(url, options.poolSize, options.api));
     const sqlCounter = new SqlCounter();
+    let role: ConnectionRole | undefined;
+    if (options.api) {
+      role = await inspectRole((sql) => orm!.em.fork().getConnection().execute(sql));
+      if (role.privileged) switchRolePerTransaction(orm);
+    }
     orm.em.getConnection().getKnex().on('query', () => sqlCounter.record());
+    const opened = orm;
     return {
-      orm,
+      orm: opened,
       url,
       embedded: embedded !== undefined,
       sqlCounter,
+      role,
       async close() {
-        await orm.close(true);
+        await opened.close(true);
         await embedded?.stop();
       },
     };
   } catch (error) {
+    await orm?.close(true);
     await embedded?.stop();
     throw error;
   }

@@ -15,8 +15,12 @@ export class ApiKey {
   @Property({ type: 'text' })
   prefix!: string;
 
-  /** SHA-256 of the key: keys are random and long, so a slow hash adds nothing but latency. */
-  @Property({ type: 'text', unique: true })
+  /**
+   * SHA-256 of the key: keys are random and long, so a slow hash adds nothing but latency.
+   * Written, never read: the API role may not select it (authentication goes through
+   * jingzhun_authenticate), so it is left out of every query.
+   */
+  @Property({ type: 'text', unique: true, lazy: true, hidden: true })
   keyHash!: string;
 
   @Property({ type: 'text' })

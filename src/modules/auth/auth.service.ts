@@ -8,25 +8,30 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** The well-known keys of the demo data (API.md) all begin so; production refuses them whatever the database holds. */
 export const DEMO_KEY_PREFIX = 'demo-';
 
-type KeyRow = {
-  key_id: number;
-  revoked_at: Date | null;
-  expires_at: Date | null;
-  organisation_id: number;
+/** The organisation row as JSON (`to_jsonb`): columns added to the table arrive here without touching the look-up. */
+type OrganisationRow = {
+  id: number;
   name: string;
   role: Role;
   scopes: string[];
-  paired_villages: string[];
-  requests_per_minute: number | null;
-  lookups_per_hour: number | null;
+  requests_per_minute?: number | null;
+  lookups_per_hour?: number | null;
 };
 
-/** One statement per request: the key, its organisation and the villages the organisation is paired with. */
-const KEY_LOOKUP = `
-  select k.id as key_id, k.revoked_at, k.expires_at, o.id as organisation_id, o.name, o.role, o.scopes, o.requests_per_minute, o.lookups_per_hour,
-         array(select p.village_code from organisation_pairing p where p.organisation_id = o.id order by p.village_code) as paired_villages
-  from api_key k join organisation o on o.id = k.organisation_id
-  where k.key_hash = ?`;
+type KeyRow = {
+  key_id: number;
+  revoked_at: string | null;
+  expires_at: string | null;
+  organisation: OrganisationRow;
+  paired_villages: string[];
+};
+
+/**
+ * One statement per request: the key, its organisation and the villages the organisation is
+ * paired with. The API role may not read key hashes; this owner's function (migration
+ * 2026-12-01 01) is its only way from a hash to a key.
+ */
+const KEY_LOOKUP = `select * from jingzhun_authenticate(?)`;
 
 /**
  * Resolves the Authorization header to a viewer. No header means an anonymous caller (who may
@@ -47,14 +52,15 @@ export async function authenticate(
   if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) {
     throw unauthenticated('This API key is unknown, revoked or expired');
   }
+  const organisation = row.organisation;
   return {
-    organisationId: row.organisation_id,
-    organisationName: row.name,
-    role: row.role,
-    scopes: row.scopes,
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    role: organisation.role,
+    scopes: organisation.scopes,
     pairedVillages: row.paired_villages,
     apiKeyId: row.key_id,
     apiKeyPrefix: apiKeyPrefix(key),
-    limits: { requestsPerMinute: row.requests_per_minute, lookupsPerHour: row.lookups_per_hour },
+    limits: { requestsPerMinute: organisation.requests_per_minute ?? null, lookupsPerHour: organisation.lookups_per_hour ?? null },
   };
 }
