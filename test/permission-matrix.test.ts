@@ -50,6 +50,8 @@ function routes(f: Fixtures, role: Role): Record<string, { operation: 'query' | 
     CreatedApiKey: m({ field: 'createApiKey', args: '(name: "matrix")' }),
     Organisation: q({ field: 'organisations' }),
     RegisteredOrganisation: m({ field: 'registerOrganisation', args: `(input: { name: "矩阵测试商会", role: BUSINESS_ASSOCIATION, scopes: ["${f.countyCode.slice(0, 6)}"] })` }),
+    RateLimits: q({ field: 'me' }, { field: 'limits' }),
+    'Mutation.setOrganisationLimits': m({ field: 'setOrganisationLimits', args: `(id: "${f.donorId}", limits: { lookupsPerHour: 500 })` }),
     OrganisationPairing: m({ field: 'pairOrganisation', args: `(organisationId: "${f.donorId}", villageCode: "${f.villageCode}")` }),
     AuditEntry: q(auditLog, { field: 'edges' }, { field: 'node' }),
     AuditEntryConnection: q(auditLog),

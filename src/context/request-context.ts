@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { unauthenticated } from '../errors/app-error';
 import type { Role } from '../modules/auth/role';
-import type { LimitOverrides } from '../rate-limit/limits';
+import { DEFAULT_LIMITS, type LimitOverrides, type RateLimitDefaults } from '../rate-limit/limits';
 import type { Loaders } from './loaders';
 
 /** Who is calling: the organisation behind the API key, its department and its region scopes. */
@@ -33,6 +33,8 @@ export class RequestContext {
     readonly log: Logger,
     readonly requestId: string,
     private readonly createLoaders: (ctx: RequestContext) => Loaders,
+    /** The server's default budgets, for the API to show an organisation's limits. */
+    readonly rateLimits: RateLimitDefaults = DEFAULT_LIMITS,
   ) {}
 
   /** Per-request batch loaders, made on first use so that a request that needs none pays nothing. */

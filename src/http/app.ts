@@ -158,7 +158,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
           // A client that disconnects before the response leaves no transaction holding a connection.
           res.once('close', () => void endScopedTransaction(em, 'rollback').catch((err) => req.log.warn({ err }, 'rollback failed')));
         }
-        return new RequestContext(viewer, em, req.log, String(req.id), createLoaders);
+        return new RequestContext(viewer, em, req.log, String(req.id), createLoaders, config.rateLimits);
       },
     }),
   );

@@ -73,6 +73,10 @@ export const POLICY: Record<string, TypePolicy> = {
         reason: { zh: '扶贫办在本辖区登记合作单位', en: 'The poverty office registers partner organisations in its region' },
       },
       pairOrganisation: { read: [POVERTY_OFFICE] },
+      setOrganisationLimits: {
+        read: [POVERTY_OFFICE],
+        reason: { zh: '扶贫办为本辖区合作单位设定访问和查询限额', en: 'The poverty office sets the request and look-up budgets of partners in its region' },
+      },
       changeVillageStatus: {
         read: [POVERTY_OFFICE],
         reason: { zh: '贫困村识别、退出和回退由扶贫办办理', en: 'The poverty office identifies, exits and rolls back poor villages' },
@@ -86,7 +90,11 @@ export const POLICY: Record<string, TypePolicy> = {
   },
   Viewer: {
     rows: 'the caller itself',
-    fields: all(EVERYONE, 'organisationId', 'organisationName', 'role', 'scopes', 'apiKeyPrefix'),
+    fields: all(EVERYONE, 'organisationId', 'organisationName', 'role', 'scopes', 'apiKeyPrefix', 'limits'),
+  },
+  RateLimits: {
+    rows: 'the budgets of the organisation above',
+    fields: all(EVERYONE, 'requestsPerMinute', 'requestsPerMinuteIsDefault', 'lookupsPerHour', 'lookupsPerHourIsDefault'),
   },
   PageInfo: { rows: 'as the list', fields: all(EVERYONE, 'hasNextPage', 'endCursor') },
   Region: {
@@ -183,7 +191,13 @@ export const POLICY: Record<string, TypePolicy> = {
   CreatedApiKey: { rows: 'the key just made', fields: all(EVERYONE, 'key', 'apiKey') },
   Organisation: {
     rows: "organisations whose every scope lies inside the caller's scopes",
-    fields: all(EVERYONE, 'id', 'name', 'role', 'scopes', 'createdAt'),
+    fields: {
+      ...all(EVERYONE, 'id', 'name', 'role', 'scopes', 'createdAt'),
+      limits: {
+        read: OVERSIGHT,
+        reason: { zh: '合作单位的限额由扶贫办设定、审计监督', en: "Partners' budgets are set by the poverty office and overseen by audit" },
+      },
+    },
   },
   RegisteredOrganisation: { rows: 'the organisation just registered', fields: all([POVERTY_OFFICE], 'organisation', 'key') },
   OrganisationPairing: {

@@ -34,6 +34,15 @@ export type Bucket = { capacity: number; periodMs: number };
 export const perMinute = (n: number): Bucket => ({ capacity: n, periodMs: 60_000 });
 export const perHour = (n: number): Bucket => ({ capacity: n, periodMs: 3_600_000 });
 
+/** What an organisation gets, and whether each value is the default: for the API's RateLimits type. */
+export function describeLimits(defaults: RateLimitDefaults, overrides: LimitOverrides = NO_OVERRIDES) {
+  return {
+    ...limitsInForce(defaults, overrides),
+    requestsPerMinuteIsDefault: overrides.requestsPerMinute === null,
+    lookupsPerHourIsDefault: overrides.lookupsPerHour === null,
+  };
+}
+
 /** What an organisation gets: its own value where the poverty office set one, else the default. */
 export function limitsInForce(defaults: RateLimitDefaults, overrides: LimitOverrides = NO_OVERRIDES) {
   return {

@@ -1,13 +1,14 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import type { ApiKey } from './api-key.entity';
 import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './api-key.service';
-import { ApiKeyType, CreatedApiKey, OrganisationType, RegisterOrganisationInput, RegisteredOrganisation } from './auth.types';
+import { describeLimits } from '../../rate-limit/limits';
+import { ApiKeyType, CreatedApiKey, OrganisationType, RateLimitsInput, RateLimitsType, RegisterOrganisationInput, RegisteredOrganisation } from './auth.types';
 import type { Organisation } from './organisation.entity';
-import { listOrganisations, registerOrganisation } from './organisation.service';
+import { listOrganisations, registerOrganisation, setOrganisationLimits } from './organisation.service';
 
-@Resolver()
+@Resolver(() => OrganisationType)
 export class AuthResolver {
   @Query(() => [ApiKeyType], { nullable: true, description: "Your organisation's API keys, live and revoked" })
   apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
@@ -41,5 +42,19 @@ export class AuthResolver {
   @Mutation(() => RegisteredOrganisation, { nullable: true, description: 'Registers a partner organisation in your region, with its first key' })
   registerOrganisation(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterOrganisationInput) input: RegisterOrganisationInput) {
     return registerOrganisation(ctx, input);
+  }
+
+  @Mutation(() => OrganisationType, { nullable: true, description: "Sets a partner organisation's own rate limits, or puts the defaults back with null" })
+  setOrganisationLimits(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('limits', () => RateLimitsInput) limits: RateLimitsInput,
+  ): Promise<Organisation> {
+    return setOrganisationLimits(ctx, id, limits);
+  }
+
+  @FieldResolver(() => RateLimitsType, { description: 'Its budgets: its own where set, else the defaults' })
+  limits(@Ctx() ctx: RequestContext, @Root() organisation: Organisation): RateLimitsType {
+    return describeLimits(ctx.rateLimits, { requestsPerMinute: organisation.requestsPerMinute ?? null, lookupsPerHour: organisation.lookupsPerHour ?? null });
   }
 }

@@ -1,5 +1,5 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Role } from './role';
 
 @ObjectType('Organisation', { description: 'A partner organisation: one department role and its region scopes' })
@@ -69,4 +69,28 @@ export class RegisterOrganisationInput {
 
   @Field(() => [String], { description: 'Region-code prefixes, each inside one of your own scopes' })
   scopes!: string[];
+}
+
+@ObjectType('RateLimits', { description: "An organisation's budgets (docs/security.md, Rate limits): its own where the poverty office set them, else the defaults" })
+export class RateLimitsType {
+  @Field(() => Int, { description: 'Requests a minute, per API key' })
+  requestsPerMinute!: number;
+
+  @Field(() => Boolean, { description: 'Whether requestsPerMinute is the default' })
+  requestsPerMinuteIsDefault!: boolean;
+
+  @Field(() => Int, { description: 'People looked up by ID number an hour, by the whole organisation, whichever key it uses' })
+  lookupsPerHour!: number;
+
+  @Field(() => Boolean, { description: 'Whether lookupsPerHour is the default' })
+  lookupsPerHourIsDefault!: boolean;
+}
+
+@InputType({ description: "An organisation's own budgets; a value left out or null puts the default back" })
+export class RateLimitsInput {
+  @Field(() => Int, { nullable: true, description: 'Requests a minute per API key, 1 to 60000' })
+  requestsPerMinute?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People looked up by ID number an hour, 1 to 100000' })
+  lookupsPerHour?: number | null;
 }

@@ -1,10 +1,11 @@
 import { arrayLiteral } from '../../db/array-literal';
 import type { RequestContext } from '../../context/request-context';
-import { badUserInput, forbidden, notFound } from '../../errors/app-error';
+import { badUserInput, forbidden, InputProblems, notFound } from '../../errors/app-error';
+import { MAX_LOOKUPS_PER_HOUR, MAX_REQUESTS_PER_MINUTE } from '../../rate-limit/limits';
 import { isRegionPrefix } from '../regions/region-code';
 import { Region } from '../regions/region.entity';
 import { audited } from '../audit/audit.service';
-import type { RegisterOrganisationInput } from './auth.types';
+import type { RateLimitsInput, RegisterOrganisationInput } from './auth.types';
 import { issueKey } from './api-key.service';
 import { Organisation } from './organisation.entity';
 import { Role } from './role';
@@ -63,5 +64,32 @@ export async function registerOrganisation(ctx: RequestContext, input: RegisterO
     audit({ entity: 'Organisation', entityId: organisation.id, regionCode: scopes[0], after: organisationSnapshot(organisation) });
     const { key } = await issueKey(em, audit, organisation, { name: 'first key', expiresAt: null });
     return { organisation, key };
+  });
+}
+
+function checkLimit(problems: InputProblems, field: string, value: number | null | undefined, maximum: number): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 1 || value > maximum) problems.add(field, `must be 1 to ${maximum}, or null for the default`);
+  return value;
+}
+
+/**
+ * Sets a partner's own budgets, or puts the defaults back (null). Like registration, only for
+ * partners inside the caller's scopes: peers and overseers are the deployment's to set.
+ */
+export async function setOrganisationLimits(ctx: RequestContext, id: string, input: RateLimitsInput): Promise<Organisation> {
+  const problems = new InputProblems();
+  const requestsPerMinute = checkLimit(problems, 'limits.requestsPerMinute', input.requestsPerMinute, MAX_REQUESTS_PER_MINUTE);
+  const lookupsPerHour = checkLimit(problems, 'limits.lookupsPerHour', input.lookupsPerHour, MAX_LOOKUPS_PER_HOUR);
+  problems.throwIfAny();
+  const organisation = await findVisibleOrganisation(ctx, id);
+  if (!REGISTRABLE.has(organisation.role)) throw forbidden(`The limits of ${organisation.role} organisations are set by the deployment, not by a poverty office`);
+  return audited(ctx, 'setOrganisationLimits', async (em, audit) => {
+    const limitsOf = (o: Organisation) => ({ requestsPerMinute: o.requestsPerMinute ?? null, lookupsPerHour: o.lookupsPerHour ?? null });
+    const before = limitsOf(organisation);
+    await em.nativeUpdate(Organisation, { id: organisation.id }, { requestsPerMinute, lookupsPerHour });
+    Object.assign(organisation, { requestsPerMinute, lookupsPerHour });
+    audit({ entity: 'Organisation', entityId: organisation.id, regionCode: organisation.scopes[0], before, after: limitsOf(organisation) });
+    return organisation;
   });
 }

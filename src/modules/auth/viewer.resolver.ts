@@ -1,5 +1,7 @@
-import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext, Viewer } from '../../context/request-context';
+import { describeLimits } from '../../rate-limit/limits';
+import { RateLimitsType } from './auth.types';
 import { Role } from './role';
 
 @ObjectType('Viewer', { description: 'The organisation calling, as its API key identifies it' })
@@ -25,5 +27,10 @@ export class ViewerResolver {
   @Query(() => ViewerType, { description: 'Who you are: organisation, role and scopes' })
   me(@Ctx() ctx: RequestContext): Viewer {
     return ctx.caller;
+  }
+
+  @FieldResolver(() => RateLimitsType, { description: 'Your budgets, to pace your requests by (docs/security.md, Rate limits)' })
+  limits(@Ctx() ctx: RequestContext, @Root() viewer: Viewer): RateLimitsType {
+    return describeLimits(ctx.rateLimits, viewer.limits);
   }
 }

@@ -127,7 +127,7 @@ describe('registration 新识别', () => {
   it('refuses a person already registered, and a village outside scope', async () => {
     const [existing] = await t.sql<{ id_number: string; birth_date: string; sex: string }>(`select id_number, to_char(birth_date, 'YYYY-MM-DD') as birth_date, sex from member limit 1`);
     const duplicate = await t.gql(PO, REGISTER, { input: registration({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), idNumber: existing.id_number, birthDate: existing.birth_date, sex: existing.sex }] }) });
-    expect(duplicate.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber' });
+    expect(duplicate.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'members[0].idNumber' });
     const [foreign] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430981%' limit 1`);
     const outside = await t.gql(PO, REGISTER, { input: registration({ villageCode: foreign.code }) });
     expect(outside.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -2,6 +2,7 @@ import { chinaToday, chinaYear } from '../../config/clock';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
+import { arrayLiteral } from '../../db/array-literal';
 import { badUserInput, conflict, InputProblems, notFound } from '../../errors/app-error';
 import { audited } from '../audit/audit.service';
 import { Organisation } from '../auth/organisation.entity';
@@ -62,15 +63,36 @@ async function householdForWrite(ctx: RequestContext, em: EntityManager, id: str
   return household;
 }
 
+/** All a caller learns of a person registered elsewhere: no county, household or name. */
+const ALREADY_REGISTERED = 'This person is already registered 已建档立卡';
+
+/**
+ * Refuses people who are registered already, anywhere, each by its input field, and leaves the
+ * attempt in the access log where the holder county's oversight sees it. The caller may not read
+ * or write the holder's rows, so a function of the owner's (migration 2026-12-01 10) looks and
+ * logs. The log entry is written in the request's own transaction, outside the refused write.
+ */
+async function refuseRegistered(ctx: RequestContext, operation: string, people: { field: string; idNumber: string }[]): Promise<void> {
+  const registered = await ctx.em.execute<{ id_number: string }[]>('select jingzhun_log_registration_attempt(?::text[], ?, ?, ?) as id_number', [
+    arrayLiteral(people.map((p) => p.idNumber)),
+    ctx.caller.organisationId,
+    ctx.caller.apiKeyId,
+    `${operation} refused: already registered`,
+  ]);
+  const found = new Set(registered.map((r) => r.id_number));
+  const problems = new InputProblems();
+  for (const person of people.filter((p) => found.has(p.idNumber))) problems.add(person.field, ALREADY_REGISTERED);
+  problems.throwIfAny();
+}
+
 /** Maps the database's refusals that input can cause to the caller's errors. */
 async function flushWrite(em: EntityManager, current: () => number): Promise<void> {
   try {
     await em.flush();
   } catch (error) {
     if (error instanceof OptimisticLockError) throw conflict('Changed by someone else meanwhile: read it again and re-apply', current());
-    if (error instanceof UniqueConstraintViolationException && /id_number/.test(error.message)) {
-      throw badUserInput('An ID number given is already registered', 'idNumber');
-    }
+    // Registered meanwhile, after refuseRegistered looked: refused the same way, without the trace.
+    if (error instanceof UniqueConstraintViolationException && /id_number/.test(error.message)) throw badUserInput(ALREADY_REGISTERED, 'idNumber');
     throw error;
   }
 }
@@ -140,6 +162,7 @@ export async function registerHousehold(ctx: RequestContext, input: RegisterHous
   checkRegistration(input, village, problems);
   const justification = checkJustification(problems, input.override);
   problems.throwIfAny();
+  await refuseRegistered(ctx, 'registerHousehold', input.members.map((m, i) => ({ field: `members[${i}].idNumber`, idNumber: normalisedIdNumber(m.idNumber) })));
   const excluded = exclusionsHit(input.identification);
   if (excluded.length && !justification) {
     throw badUserInput(`五不录: ${excluded.map((r) => `${r} ${EXCLUSION_TEXT[r]}`).join('; ')}. Give an override with a written justification to register anyway.`, 'identification');
@@ -244,6 +267,7 @@ export async function addMember(ctx: RequestContext, householdId: string, input:
   if (input.relation === Relation.HEAD) problems.add('member.relation', 'a household has one HEAD already; change relations with updateMember');
   if (effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
   problems.throwIfAny();
+  await refuseRegistered(ctx, 'addMember', [{ field: 'member.idNumber', idNumber: normalisedIdNumber(input.idNumber) }]);
   return audited(ctx, 'addMember', async (em, audit) => {
     const household = await householdForWrite(ctx, em, householdId);
     const member = newMember(em, household, input);
