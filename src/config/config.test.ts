@@ -12,6 +12,9 @@ describe('configuration', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
     ['DEMO_HOUSEHOLDS', '-5'],
+    ['REDIS_URL', 'http://localhost:6379'],
+    ['RATE_LIMIT_REQUESTS_PER_MINUTE', '0'],
+    ['RATE_LIMIT_LOOKUPS_PER_HOUR', '100001'],
   ])('stops on a bad %s with one line naming it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid ${variable}=`));

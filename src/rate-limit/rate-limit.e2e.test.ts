@@ -85,6 +85,29 @@ async function statuses(servers: Server[], key: string, n: number): Promise<numb
   return result;
 }
 
+describe('the defaults', () => {
+  it('let 600 requests of one key through at once and ten a second after: the issue’s 2,000 requests in 10 s', async () => {
+    const server = await secondServer({});
+    try {
+      const began = Date.now();
+      const counts = { 200: 0, 429: 0 } as Record<number, number>;
+      // Ten at a time, paced to about 2,000 in ten seconds.
+      for (let batch = 0; batch < 200; batch += 1) {
+        const due = began + batch * 50;
+        if (Date.now() < due) await sleep(due - Date.now());
+        const answers = await Promise.all(Array.from({ length: 10 }, () => request(server.app).post('/graphql').set('Authorization', 'Bearer demo-cppcc').send({ query: ME })));
+        for (const a of answers) counts[a.status] = (counts[a.status] ?? 0) + 1;
+      }
+      const seconds = (Date.now() - began) / 1000;
+      expect(counts[200] + counts[429]).toBe(2000);
+      expect(counts[200]).toBeGreaterThanOrEqual(600 + Math.floor(seconds * 10) - 10);
+      expect(counts[200]).toBeLessThanOrEqual(600 + Math.ceil(seconds * 10));
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 const describeWithRedis = REDIS_URL ? describe : describe.skip;
 if (!REDIS_URL) console.warn('Skipping the tests of rate limits shared through Redis: no Redis answered when the run started (TEST_REDIS_URL).');
 
