@@ -56,6 +56,7 @@ function routes(f: Fixtures, role: Role): Record<string, { operation: 'query' | 
     AuditEntry: q(auditLog, { field: 'edges' }, { field: 'node' }),
     AuditEntryConnection: q(auditLog),
     AuditEntryEdge: q(auditLog, { field: 'edges' }),
+    AuditLogVerification: q({ field: 'verifyAuditLog' }),
     AccessLogEntry: q({ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }),
     LoanEligibility: q({ field: 'loanEligibility', args: `(idNumber: "${f.idNumber}", purpose: "permission matrix test")` }),
     PolicyParameter: q({ field: 'policyParameter', args: `(name: POVERTY_LINE, regionCode: "${f.villageCode}", year: 2018)` }),

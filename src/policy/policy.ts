@@ -62,6 +62,7 @@ export const POLICY: Record<string, TypePolicy> = {
         reason: { zh: '批量资格查询,每个身份证号都留痕并计入查询限额', en: 'A batch of checks: each ID number is logged and counts against the look-up budget' },
       },
       auditLog: { read: [AUDITOR], reason: { zh: '审计日志只供纪委/审计查阅', en: 'The audit log is for discipline inspection and audit' } },
+      verifyAuditLog: { read: [AUDITOR], reason: { zh: '日志完整性由纪委/审计核验', en: 'Discipline inspection and audit check that the audit log is intact' } },
     },
   },
   Mutation: {
@@ -209,6 +210,10 @@ export const POLICY: Record<string, TypePolicy> = {
     fields: all([AUDITOR], 'id', 'at', 'organisation', 'apiKeyPrefix', 'operation', 'entity', 'entityId', 'regionCode', 'before', 'after'),
   },
   ...connection('AuditEntry', [AUDITOR]),
+  AuditLogVerification: {
+    rows: 'one verdict on the whole log: ids and verdicts only, no entry of another region',
+    fields: all([AUDITOR], 'intact', 'entries', 'headHash', 'brokenEntryId', 'problem', 'detail'),
+  },
   PolicyParameter: {
     rows: 'every row, across regions: parameters are published policy, not registry data',
     fields: all(EVERYONE, 'id', 'name', 'unit', 'value', 'regionPrefix', 'fromYear', 'toYear', 'source'),

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { RequestContext } from '../../context/request-context';
 import { createLoaders } from '../../context/loaders';
+import { beginScopedTransaction, endScopedTransaction } from '../../db/row-security';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { Organisation } from '../auth/organisation.entity';
 import { Role } from '../auth/role';
@@ -66,13 +67,11 @@ describe('write audit', () => {
     const count = async () => (await t.sql<{ n: number }>('select (select count(*) from organisation)::int + (select count(*) from audit_entry)::int as n'))[0].n;
     const start = await count();
     const viewer = (await t.gql('demo-poverty-office', '{ me { organisationId } }')).body.data!.me;
-    const ctx = new RequestContext(
-      { organisationId: Number(viewer.organisationId), organisationName: '', role: Role.POVERTY_OFFICE, scopes: ['430923'], pairedVillages: [], apiKeyId: 1, apiKeyPrefix: 'demo-pov' },
-      t.db.orm.em.fork(),
-      pino({ level: 'silent' }),
-      'test',
-      createLoaders,
-    );
+    const caller = { organisationId: Number(viewer.organisationId), organisationName: '', role: Role.POVERTY_OFFICE, scopes: ['430923'], pairedVillages: [], apiKeyId: 1, apiKeyPrefix: 'demo-pov' };
+    // As a request runs: the API role, inside a transaction carrying the caller's scopes, committed at the end.
+    const em = t.db.orm.em.fork();
+    await beginScopedTransaction(em, caller);
+    const ctx = new RequestContext(caller, em, pino({ level: 'silent' }), 'test', createLoaders);
     await expect(
       audited(ctx, 'registerOrganisation', async (em, audit) => {
         const organisation = em.create(Organisation, { name: '半途而废', role: Role.CPPCC, scopes: ['430923'] });
@@ -82,6 +81,7 @@ describe('write audit', () => {
       }),
     ).rejects.toThrow('failure after the write');
     await expect(audited(ctx, 'registerOrganisation', async () => 'no trace')).rejects.toThrow(/wrote no audit entry/);
+    await endScopedTransaction(em, 'commit');
     expect(await count()).toBe(start);
   });
 

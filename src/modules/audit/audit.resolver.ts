@@ -6,8 +6,8 @@ import type { Organisation } from '../auth/organisation.entity';
 import { assertIdNumber } from '../households/member.service';
 import type { AccessLogEntry } from './access-log-entry.entity';
 import type { AuditEntry } from './audit-entry.entity';
-import { accessHistory, AUDIT_LIST, listAuditLog } from './audit.service';
-import { AccessLogEntryType, AuditEntryConnection, AuditEntryType, AuditLogFilter } from './audit.types';
+import { accessHistory, AUDIT_LIST, listAuditLog, verifyAuditLog } from './audit.service';
+import { AccessLogEntryType, AuditEntryConnection, AuditEntryType, AuditLogFilter, AuditLogVerificationType } from './audit.types';
 
 @Resolver(() => AuditEntryType)
 export class AuditResolver {
@@ -18,6 +18,14 @@ export class AuditResolver {
     @Args(() => PageArgs) args: PageArgs,
   ) {
     return toConnection(AuditEntryConnection, AUDIT_LIST, await listAuditLog(ctx, filter, args), (e) => e.id);
+  }
+
+  @Query(() => AuditLogVerificationType, {
+    nullable: true,
+    description: 'Checks the hash chain of the whole audit log and reports the first broken link 日志防篡改校验',
+  })
+  verifyAuditLog(@Ctx() ctx: RequestContext): Promise<AuditLogVerificationType> {
+    return verifyAuditLog(ctx);
   }
 
   @FieldResolver(() => OrganisationType, { nullable: true, description: 'The organisation that wrote' })

@@ -1,5 +1,5 @@
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/pagination';
 import { PersonLookup } from './access-log-entry.entity';
 
@@ -73,4 +73,43 @@ export class AccessLogEntryType {
 
   @Field(() => Boolean, { description: 'Whether a registered person was found within the caller’s scope' })
   found!: boolean;
+}
+
+export enum AuditLogProblem {
+  MISSING = 'MISSING',
+  ALTERED = 'ALTERED',
+  UNCHAINED = 'UNCHAINED',
+}
+
+registerEnumType(AuditLogProblem, {
+  name: 'AuditLogProblem',
+  description: 'How the audit log’s hash chain is broken',
+  valuesConfig: {
+    MISSING: { description: 'An entry was deleted: its successor (or the head of the chain) names it, the log no longer holds it' },
+    ALTERED: { description: 'An entry no longer matches its hash: its fields, or its link to the entry before it, were changed' },
+    UNCHAINED: { description: 'An entry carries no link: it was written with the chain trigger switched off' },
+  },
+});
+
+@ObjectType('AuditLogVerification', {
+  description: 'Whether the audit log is as written 日志完整性校验: its hash chain checked, entry by entry, across every region',
+})
+export class AuditLogVerificationType {
+  @Field(() => Boolean, { description: 'True when every entry matches its hash and none is missing' })
+  intact!: boolean;
+
+  @Field(() => Int, { description: 'Entries in the whole log, every region' })
+  entries!: number;
+
+  @Field(() => String, { description: 'SHA-256 at the head of the chain (hex): note it down; a later head must descend from it' })
+  headHash!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The first broken link: the entry missing or altered' })
+  brokenEntryId?: string | null;
+
+  @Field(() => AuditLogProblem, { nullable: true })
+  problem?: AuditLogProblem | null;
+
+  @Field(() => String, { nullable: true, description: 'What is wrong, in words' })
+  detail?: string | null;
 }
