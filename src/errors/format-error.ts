@@ -1,5 +1,8 @@
+import { STATUS_CODES } from 'node:http';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-codes';
@@ -16,6 +19,17 @@ const BAD_REQUEST_CODES = new Set<string>([
 
 type ValidationFailure = { property: string; constraints?: Record<string, string> };
 
+/**
+ * Apollo refuses some malformed requests (a persisted query whose hash does not match, an unknown
+ * persisted-query version) with a bare GraphQLError and an HTTP 4xx status but no code; they are the
+ * caller's to fix, like the coded ones.
+ */
+function isRequestRefusal(original: unknown): boolean {
+  if (!(original instanceof GraphQLError) || original.path) return false;
+  const status = (original.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** What a partner may see of an error, or undefined when it is unexpected and must be masked. */
 function publicError(formatted: GraphQLFormattedError, original: unknown): Omit<GraphQLFormattedError, 'path' | 'locations'> | undefined {
   if (original instanceof AppError) {
@@ -28,14 +42,14 @@ function publicError(formatted: GraphQLFormattedError, original: unknown): Omit<
     return { message: `Invalid input: ${detail}`, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: failures.map((f) => f.property) } };
   }
   const code = String(formatted.extensions?.code ?? '');
-  if (BAD_REQUEST_CODES.has(code)) return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  if (BAD_REQUEST_CODES.has(code) || isRequestRefusal(original)) return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   return undefined;
 }
 
 /** True for failures that are the caller's to fix; anything else is a fault of ours and is logged. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError || original instanceof ArgumentValidationError) return true;
+  if (original instanceof AppError || original instanceof ArgumentValidationError || isRequestRefusal(original)) return true;
   const code = (original as { extensions?: { code?: unknown } })?.extensions?.code;
   return typeof code === 'string' && BAD_REQUEST_CODES.has(code);
 }
@@ -51,3 +65,55 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (shown) return { ...shown, path, locations };
   return { message: 'Internal server error', path, locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
+
+/** The code a partner branches on for an HTTP status that never reached GraphQL. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return ErrorCode.UNAUTHENTICATED;
+  if (status === 403) return ErrorCode.FORBIDDEN;
+  if (status === 404) return ErrorCode.NOT_FOUND;
+  if (status === 429) return ErrorCode.RATE_LIMITED;
+  return status < 500 ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/** A failure outside GraphQL, answered in the GraphQL-over-HTTP shape so that clients parse one kind of error. */
+export function sendHttpError(res: Response, status: number, code: ErrorCode, message: string): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** body-parser's error types, answered in our words: its own messages echo the request's header values. */
+const BODY_FAILURES: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON',
+  'entity.too.large': 'The request body is larger than the server accepts',
+  'charset.unsupported': 'The request body\'s charset is not supported: send UTF-8',
+  'encoding.unsupported': 'The request body\'s Content-Encoding is not supported: send gzip, deflate, br or none',
+  'request.aborted': 'The request body was not sent in full',
+  'request.size.invalid': 'The request body\'s length does not match its Content-Length',
+};
+
+type HttpFailure = { status?: unknown; statusCode?: unknown; type?: unknown };
+
+/**
+ * Express's last handler: a malformed body, a route that does not exist, or anything a middleware
+ * throws becomes GraphQL-over-HTTP JSON with a code and a fitting status, in every NODE_ENV
+ * (Express's own handler answers an HTML page with the stack outside production). Only 5xx are
+ * faults of ours and are logged.
+ */
+export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const failure = (error ?? {}) as HttpFailure;
+    const given = Number(failure.status ?? failure.statusCode);
+    const status = given >= 400 && given < 600 ? given : 500;
+    if (status >= 500) (req.log ?? logger).error({ err: error }, 'unexpected error in an HTTP request');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const known = typeof failure.type === 'string' ? BODY_FAILURES[failure.type] : undefined;
+    const message = status >= 500 ? 'Internal server error' : (known ?? (status === 400 ? 'The request could not be read' : STATUS_CODES[status]) ?? 'Bad request');
+    sendHttpError(res, status, codeForStatus(status), message);
+  };
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  sendHttpError(res, 404, ErrorCode.NOT_FOUND, `No route for ${req.method} here; the API is POST /graphql`);
+};

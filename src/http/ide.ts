@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import express, { type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
 import { getDistDirectory, renderAltair } from 'altair-static';
 
 const IDE_ASSETS = '/ide/';
@@ -13,6 +15,36 @@ const EXAMPLE_QUERY = `# Villages of your county, with a few households each
 }
 `;
 
+/** The page is rendered once, so its one inline script (Altair's settings) is allowed by hash, not by 'unsafe-inline'. */
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+}
+
+/**
+ * Everything comes from this server. Styles need 'unsafe-inline' (Angular and CodeMirror insert
+ * style elements at run time); scripts do not. Altair runs its pre-request scripts in workers.
+ */
+function ideSecurityPolicy(html: string): RequestHandler {
+  return helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", ...inlineScriptHashes(html)],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      workerSrc: ["'self'", 'blob:'],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+}
+
 /**
  * The GraphQL IDE (Altair), its assets served from the installed package: the machines this runs
  * on have no internet, so nothing may come from a CDN. Browsers asking GET /graphql for HTML get
@@ -26,10 +58,12 @@ export function graphqlIde(options: { demoKey?: string }): { assets: Router; pag
     initialHeaders: options.demoKey ? { Authorization: `Bearer ${options.demoKey}` } : {},
     disableAccount: true,
   });
-  const assets = express.Router().use(IDE_ASSETS, express.static(getDistDirectory(), { index: false, maxAge: '1d' }));
+  const policy = ideSecurityPolicy(html);
+  // Workers are scripts of the page's origin and take their policy from their own response.
+  const assets = express.Router().use(IDE_ASSETS, policy, express.static(getDistDirectory(), { index: false, maxAge: '1d' }));
   const page: RequestHandler = (req, res, next) => {
     if (req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-      res.type('html').send(html);
+      policy(req, res, () => res.type('html').send(html));
       return;
     }
     next();

@@ -1,11 +1,79 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config/config';
+import { MASKS } from '../policy/masks';
 
-/** JSON logs; secrets that may pass through a request are redacted before they are written. */
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
-    level: config.logLevel,
-    base: { service: 'jingzhun' },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-  });
+/**
+ * Applied to every finished log line, whoever wrote it: a value that reached a log by a path no
+ * serializer foresaw (a driver message, a URL's query string, a library's own log) is still caught.
+ * 18 characters bounded by non-alphanumerics is the shape of a resident ID number; a bigint of that
+ * length is masked too, which costs nothing to debugging.
+ */
+const LINE_SCRUBS: [RegExp, (match: string) => string][] = [
+  [/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, MASKS.idNumber],
+  // SHA-256 in hex: API-key hashes, the only such values the server handles.
+  [/(?<![0-9A-Fa-f])[0-9a-f]{64}(?![0-9A-Fa-f])/gi, () => '[hash redacted]'],
+  [/\bjz_[\w-]{16,}/g, () => 'jz_[key redacted]'],
+  [/\b(Bearer|Basic)\s+[^\s"\\]+/gi, (match) => `${match.split(/\s/)[0]} [redacted]`],
+];
+
+export function scrubLine(line: string): string {
+  return LINE_SCRUBS.reduce((text, [pattern, replace]) => text.replace(pattern, replace), line);
+}
+
+const SQL_START = /^\s*\(?\s*(select|insert|update|delete|with|set|begin|commit|rollback|savepoint|release|alter|create|drop|truncate|copy|lock|call|do|values|explain|grant|revoke)\b/i;
+
+/**
+ * Knex prefixes a failed statement's message with the statement, parameters inlined
+ * (`select … where id_number = '4309…' - relation "x" does not exist`), and MikroORM appends the
+ * server's `detail` and `hint`, which quote row values. Only the server's own message is kept.
+ */
+export function withoutSql(message: string): string {
+  const [main] = message.split(/\n - (?:detail|hint): /);
+  if (!SQL_START.test(main)) return main;
+  const separator = main.lastIndexOf(' - ');
+  return separator < 0 ? '[SQL redacted]' : `[SQL redacted] - ${main.slice(separator + 3)}`;
+}
+
+/** Identifiers and codes, never values: what a driver error may keep in a log. */
+const ERROR_FIELDS_KEPT = ['code', 'sqlState', 'constraint', 'table', 'column', 'routine', 'severity'] as const;
+
+type LoggedError = { type: string; message: string; stack?: string; cause?: LoggedError } & Record<string, unknown>;
+
+/**
+ * Errors are logged by an allow-list, not as every enumerable property: a driver error carries the
+ * statement, its parameters, the failing row and the PL/pgSQL context.
+ */
+export function serializeError(error: unknown, depth = 0): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: withoutSql(String(error)) };
+  const message = withoutSql(error.message);
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const logged: LoggedError = { type: error.name, message, stack: [`${error.name}: ${message}`, ...frames].join('\n') };
+  for (const field of ERROR_FIELDS_KEPT) {
+    const value = (error as unknown as Record<string, unknown>)[field];
+    if (typeof value === 'string' || typeof value === 'number') logged[field] = value;
+  }
+  const extensionsCode = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  if (typeof extensionsCode === 'string') logged.code ??= extensionsCode;
+  if (error.cause !== undefined && depth < 3) logged.cause = serializeError(error.cause, depth + 1);
+  return logged;
+}
+
+/**
+ * JSON logs without personal data or secrets: headers that carry credentials are removed, errors
+ * are serialized by an allow-list, and every line is scrubbed of ID numbers, key hashes and keys.
+ * `destination` is stdout unless given (tests read the log from memory).
+ */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination: DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { service: 'jingzhun' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      serializers: { err: serializeError, error: serializeError },
+    },
+    { write: (line: string) => destination.write(scrubLine(line)) },
+  );
 }

@@ -1,8 +1,46 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { RequestContext } from '../context/request-context';
 import type { SqlCounter } from '../db/sql-counter';
+import { ErrorCode } from '../errors/error-codes';
+import { sendHttpError } from '../errors/format-error';
 
-export type Metrics = { registry: Registry; plugin: ApolloServerPlugin };
+export type Metrics = { registry: Registry; plugin: ApolloServerPlugin<RequestContext> };
+
+/**
+ * Every label value is a time series kept for the life of the process, so callers must not be
+ * able to mint them: requests without a key or with a document that does not validate share one
+ * label each, and only the first MAX_OPERATION_LABELS operation names seen get their own.
+ */
+export const OPERATION_LABELS = { unauthenticated: 'unauthenticated', invalid: 'invalid', anonymous: 'anonymous', other: 'other' } as const;
+export const MAX_OPERATION_LABELS = 100;
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+function outcomeOf(requestContext: GraphQLRequestContextWillSendResponse<RequestContext>): string {
+  const { body } = requestContext.response;
+  const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : (requestContext.errors ?? []);
+  if (errors.length === 0) return 'success';
+  const codes = new Set(errors.map((e) => String(e.extensions?.code)).map((code) => (KNOWN_CODES.has(code) ? code : ErrorCode.INTERNAL_SERVER_ERROR)));
+  return [...codes].sort().join(',');
+}
+
+function operationLabeller(): (requestContext: GraphQLRequestContextWillSendResponse<RequestContext>) => string {
+  const named = new Set<string>();
+  return ({ contextValue, operation }) => {
+    if (!contextValue?.viewer) return OPERATION_LABELS.unauthenticated;
+    // Set only once the document parsed, validated and named an operation it holds.
+    if (!operation) return OPERATION_LABELS.invalid;
+    const name = operation.name?.value;
+    if (!name) return OPERATION_LABELS.anonymous;
+    if (named.has(name)) return name;
+    if (named.size >= MAX_OPERATION_LABELS) return OPERATION_LABELS.other;
+    named.add(name);
+    return name;
+  };
+}
 
 /**
  * A registry per server (not prom-client's global one), so tests that start several servers in
@@ -35,15 +73,13 @@ export function createMetrics(sqlCounter: SqlCounter): Metrics {
     },
   });
 
-  const plugin: ApolloServerPlugin = {
+  const operationLabel = operationLabeller();
+  const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ request, errors }) {
-          const operation = request.operationName ?? 'anonymous';
-          const codes = new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
-          const outcome = codes.size === 0 ? 'success' : [...codes].sort().join(',');
-          const labels = { operation: operation.slice(0, 64), outcome };
+        async willSendResponse(requestContext) {
+          const labels = { operation: operationLabel(requestContext), outcome: outcomeOf(requestContext) };
           requests.inc(labels);
           duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
         },
@@ -51,4 +87,22 @@ export function createMetrics(sqlCounter: SqlCounter): Metrics {
     },
   };
   return { registry, plugin };
+}
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** GET /metrics; with a token, only for `Authorization: Bearer <token>` (compared in constant time). */
+export function metricsEndpoint(metrics: Metrics, token: string | undefined): RequestHandler {
+  const expected = token === undefined ? undefined : digest(token);
+  return async (req, res) => {
+    if (expected) {
+      const given = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      if (!timingSafeEqual(digest(given), expected)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        sendHttpError(res, 401, ErrorCode.UNAUTHENTICATED, 'The metrics need "Authorization: Bearer <METRICS_TOKEN>"');
+        return;
+      }
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
 }
