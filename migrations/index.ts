@@ -9,6 +9,7 @@ import { Migration20261201000000_api_login_role } from './Migration2026120100000
 import { Migration20261201010000_keys_and_organisations_under_rls } from './Migration20261201010000_keys_and_organisations_under_rls';
 import { Migration20261201020000_audit_chain } from './Migration20261201020000_audit_chain';
 import { Migration20261201100000_rate_limits } from './Migration20261201100000_rate_limits';
+import { Migration20261201110000_registration_trace_authors } from './Migration20261201110000_registration_trace_authors';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201010000_keys_and_organisations_under_rls', class: Migration20261201010000_keys_and_organisations_under_rls },
   { name: 'Migration20261201020000_audit_chain', class: Migration20261201020000_audit_chain },
   { name: 'Migration20261201100000_rate_limits', class: Migration20261201100000_rate_limits },
+  { name: 'Migration20261201110000_registration_trace_authors', class: Migration20261201110000_registration_trace_authors },
 ];

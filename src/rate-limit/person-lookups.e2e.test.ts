@@ -181,11 +181,15 @@ describe('registering a person registered in another county', () => {
     for (const secret of [person.name, person.number, person.village_code, person.village_code.slice(0, 6), '安化']) expect(said).not.toContain(secret);
     expect(await t.sql(`select count(*)::int as n from member where household_id = ?`, [target.id])).toEqual([{ n: expect.any(Number) }]);
 
-    const HISTORY = `query($id: String!) { accessHistory(idNumber: $id) { lookup purpose found } }`;
+    const HISTORY = `query($id: String!) { accessHistory(idNumber: $id) { lookup purpose found organisation { name } } }`;
     const holder = await t.gql('demo-auditor', HISTORY, { id: person.id_number });
-    expect(holder.body.data!.accessHistory).toContainEqual({ lookup: 'REGISTRATION', purpose: 'addMember refused: already registered', found: true });
-    const [logged] = await t.sql<{ region_code: string; organisation_id: number }>(`select region_code, organisation_id from access_log where lookup = 'REGISTRATION'`);
-    expect(logged.region_code).toBe(person.village_code);
+    expect(holder.body.errors).toBeUndefined();
+    const [tryer] = await t.sql<{ name: string }>(`select name from organisation where role = 'POVERTY_OFFICE' and scopes = '{430981}'`);
+    expect(holder.body.data!.accessHistory).toContainEqual({ lookup: 'REGISTRATION', purpose: 'addMember refused: already registered', found: true, organisation: { name: tryer.name } });
+    const [logged] = await t.sql<{ region_code: string; by: string; key_prefix: string }>(
+      `select l.region_code, o.name as by, k.prefix as key_prefix from access_log l join organisation o on o.id = l.organisation_id join api_key k on k.id = l.api_key_id where l.lookup = 'REGISTRATION'`,
+    );
+    expect(logged).toEqual({ region_code: person.village_code, by: tryer.name, key_prefix: expect.stringMatching(/^demo-pov/) });
     // The county that tried does not see the holder's trail.
     const caller = await t.gql('demo-auditor-2', HISTORY, { id: person.id_number });
     expect(caller.body.data!.accessHistory).toEqual([]);

@@ -69,13 +69,12 @@ const ALREADY_REGISTERED = 'This person is already registered 已建档立卡';
 /**
  * Refuses people who are registered already, anywhere, each by its input field, and leaves the
  * attempt in the access log where the holder county's oversight sees it. The caller may not read
- * or write the holder's rows, so a function of the owner's (migration 2026-12-01 10) looks and
+ * or write the holder's rows, so a function of the owner's (migrations 2026-12-01 10 and 11) looks and
  * logs. The log entry is written in the request's own transaction, outside the refused write.
  */
 async function refuseRegistered(ctx: RequestContext, operation: string, people: { field: string; idNumber: string }[]): Promise<void> {
-  const registered = await ctx.em.execute<{ id_number: string }[]>('select jingzhun_log_registration_attempt(?::text[], ?, ?, ?) as id_number', [
+  const registered = await ctx.em.execute<{ id_number: string }[]>('select jingzhun_log_registration_attempt(?::text[], ?, ?) as id_number', [
     arrayLiteral(people.map((p) => p.idNumber)),
-    ctx.caller.organisationId,
     ctx.caller.apiKeyId,
     `${operation} refused: already registered`,
   ]);
