@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { FlushMode, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
 import { entities } from './entities';
@@ -47,6 +47,9 @@ export function ormOptions(url: string, poolSize: number, timeouts?: DbTimeouts)
       driverOptions: { connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } },
     }),
     allowGlobalContext: false,
+    // Writes flush where they are made. Left on AUTO, every query waits on a flush in progress, and
+    // a flush that fails abandons those waiters for good: the request hangs holding its connection.
+    flushMode: FlushMode.COMMIT,
     debug: false,
     forceUtcTimezone: true,
   };

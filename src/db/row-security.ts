@@ -24,10 +24,16 @@ export function switchRolePerTransaction(orm: MikroORM): void {
  */
 export async function beginScopedTransaction(em: EntityManager, viewer: Viewer): Promise<void> {
   await em.begin();
-  await em.execute(switchingRole.has(em.config) ? ROLE_AND_SCOPE : SCOPE, [
-    viewer.scopes.map((scope) => `${scope}%`).join(','),
-    String(viewer.organisationId),
-  ]);
+  try {
+    await em.execute(switchingRole.has(em.config) ? ROLE_AND_SCOPE : SCOPE, [
+      viewer.scopes.map((scope) => `${scope}%`).join(','),
+      String(viewer.organisationId),
+    ]);
+  } catch (error) {
+    // No request follows a transaction that could not be scoped: give its connection back at once.
+    await em.rollback();
+    throw error;
+  }
 }
 
 /**

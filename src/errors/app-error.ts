@@ -23,6 +23,9 @@ export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, m
 export const conflict = (message: string, currentVersion: number) =>
   new AppError(ErrorCode.CONFLICT, message, { currentVersion });
 
+/** Enough to fix a request by; a hostile one with thousands of bad values gets no longer an answer. */
+const MAX_PROBLEMS_SHOWN = 20;
+
 /** Several things wrong with one input: each named by its field path, the first also as `field`. */
 export class InputProblems {
   private readonly problems: { field: string; message: string }[] = [];
@@ -35,12 +38,11 @@ export class InputProblems {
     return this.problems.length === 0;
   }
 
-  throwIfAny(): void {
+  throwIfAny(extensions: Record<string, unknown> = {}): void {
     if (this.empty) return;
-    const [first] = this.problems;
-    throw new AppError(ErrorCode.BAD_USER_INPUT, this.problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
-      field: first.field,
-      problems: this.problems,
-    });
+    const shown = this.problems.slice(0, MAX_PROBLEMS_SHOWN);
+    const more = this.problems.length - shown.length;
+    const message = shown.map((p) => `${p.field}: ${p.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
+    throw new AppError(ErrorCode.BAD_USER_INPUT, message, { ...extensions, field: shown[0].field, problems: shown });
   }
 }

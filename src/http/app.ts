@@ -15,6 +15,7 @@ import type { Database } from '../db/database';
 import { beginScopedTransaction, endScopedTransaction } from '../db/row-security';
 import { ErrorCode } from '../errors/error-codes';
 import { formatError, httpErrorHandler, isExpectedError, notFound, sendHttpError } from '../errors/format-error';
+import { inputGuard } from '../graphql/input-guard';
 import { queryComplexityLimit } from '../graphql/query-complexity';
 import { buildGuardedSchema } from '../graphql/schema';
 import { authenticate } from '../modules/auth/auth.service';
@@ -55,12 +56,28 @@ async function listenForMetrics(port: number, endpoint: express.RequestHandler, 
   return server;
 }
 
-/** Commits the request's scoped transaction once the response is ready, whatever it holds. */
+/** Requests whose client went away before the answer: their transaction is undone, not kept. */
+const abandoned = new WeakSet<RequestContext['em']>();
+
+/**
+ * Ends the request's scoped transaction once every resolver is done, never while one still runs
+ * on its connection: kept when the answer can be sent, undone when the client went away. A commit
+ * that fails turns the answer into an error, so no caller is told a write was kept that was not;
+ * whatever happens, the connection goes back to the pool.
+ */
 const requestTransaction: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue }) {
-        await endScopedTransaction(contextValue.em, 'commit');
+      async willSendResponse({ contextValue, response }) {
+        const { em, log } = contextValue;
+        try {
+          await endScopedTransaction(em, abandoned.has(em) ? 'rollback' : 'commit');
+        } catch (err) {
+          log.error({ err }, 'the request transaction could not be committed');
+          await endScopedTransaction(em, 'rollback').catch((rollbackError) => log.error({ err: rollbackError }, 'rollback failed'));
+          response.http.status = 500;
+          response.body = { kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] } };
+        }
       },
     };
   },
@@ -98,6 +115,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; left on, it wraps every field resolver (a third of a long list's time).
       ApolloServerPluginCacheControlDisabled(),
+      inputGuard,
       queryComplexityLimit,
       rateLimiter.plugin,
       requestTransaction,
@@ -155,8 +173,9 @@ export async function createServer(config: Config, db: Database, logger: Logger,
         const viewer = await rateLimiter.admit(req.ip ?? 'unknown', () => authenticate(em, req.headers.authorization, { allowDemoKeys: !config.isProduction }));
         if (viewer) {
           await beginScopedTransaction(em, viewer);
-          // A client that disconnects before the response leaves no transaction holding a connection.
-          res.once('close', () => void endScopedTransaction(em, 'rollback').catch((err) => req.log.warn({ err }, 'rollback failed')));
+          res.once('close', () => {
+            if (!res.writableFinished) abandoned.add(em);
+          });
         }
         return new RequestContext(viewer, em, req.log, String(req.id), createLoaders, config.rateLimits);
       },

@@ -1,0 +1,108 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  isInputObjectType,
+  isListType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { InputProblems } from '../errors/app-error';
+import { ID_RULE, textProblem, type TextRule } from '../kernel/text';
+import { INPUT_RULES } from './input-rules';
+
+/** Any String the table forgot (the schema test refuses that) still gets a strict, short rule. */
+const FALLBACK_RULE: TextRule = { describe: 'text of at most 100 characters on one line', min: 0, max: 100 };
+
+function ruleFor(coordinate: string, type: GraphQLInputType): TextRule | undefined {
+  const named = getNamedType(type);
+  if (named.name === 'ID') return INPUT_RULES[coordinate] ?? ID_RULE;
+  if (named.name === 'String') return INPUT_RULES[coordinate] ?? FALLBACK_RULE;
+  return undefined;
+}
+
+/** Checks one coerced value against its input type, recursing into lists and input objects. */
+function checkValue(problems: InputProblems, path: string, coordinate: string, type: GraphQLInputType, value: unknown): void {
+  if (value === null || value === undefined) return;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    const items = value as unknown[];
+    const maxItems = ruleFor(coordinate, nullable)?.maxItems;
+    if (maxItems !== undefined && items.length > maxItems) {
+      problems.add(path, `must hold at most ${maxItems} items (got ${items.length})`);
+      return;
+    }
+    items.forEach((item, i) => checkValue(problems, `${path}[${i}]`, coordinate, nullable.ofType, item));
+    return;
+  }
+  if (isInputObjectType(nullable)) {
+    for (const field of Object.values(nullable.getFields())) {
+      const fieldValue = (value as Record<string, unknown>)[field.name];
+      checkValue(problems, `${path}.${field.name}`, `${nullable.name}.${field.name}`, field.type, fieldValue);
+    }
+    return;
+  }
+  const rule = ruleFor(coordinate, nullable);
+  if (!rule) return;
+  const problem = textProblem(String(value), rule);
+  if (problem) problems.add(path, problem);
+}
+
+function selectedOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+}
+
+/**
+ * Every argument of the operation (inline or through variables, in fragments too) against its
+ * declared type, length and character set. Returns the problems; variables that do not even fit
+ * their types are left to execution, which refuses them as BAD_USER_INPUT.
+ */
+export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, inputs: Record<string, unknown> = {}): InputProblems {
+  const problems = new InputProblems();
+  const operation = selectedOperation(document, operationName);
+  if (!operation) return problems;
+  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
+  if (variables.errors) return problems;
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    OperationDefinition: (node) => (node === operation ? undefined : false),
+    Field(node) {
+      const fieldDef = typeInfo.getFieldDef();
+      const parent = typeInfo.getParentType();
+      if (!fieldDef || !parent || fieldDef.args.length === 0 || !node.arguments?.length) return;
+      const values = getArgumentValues(fieldDef, node, variables.coerced);
+      for (const arg of fieldDef.args) {
+        checkValue(problems, arg.name, `${parent.name}.${fieldDef.name}(${arg.name})`, arg.type, values[arg.name]);
+      }
+    },
+  });
+  visit(document, visitor);
+  return problems;
+}
+
+/** Refuses, before any resolver runs, an operation with a malformed argument: BAD_USER_INPUT naming it. */
+export const inputGuard: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document, schema }) {
+        let problems: InputProblems;
+        try {
+          problems = checkOperationInput(schema, document, request.operationName, request.variables ?? {});
+        } catch {
+          // An argument that cannot even be coerced: execution refuses it as BAD_USER_INPUT.
+          return;
+        }
+        problems.throwIfAny({ http: { status: 400 } });
+      },
+    };
+  },
+};

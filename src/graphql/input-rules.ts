@@ -1,0 +1,51 @@
+import { TEXT, withMaxItems, type TextRule } from '../kernel/text';
+import { MAX_BATCH_IDS } from '../rate-limit/person-lookups';
+
+/**
+ * The text every String argument and input field accepts, by schema coordinate (`Type.field(arg)`
+ * for an argument, `Input.field` for an input field). `ID`s need no entry: they are all ids
+ * (kernel ID_RULE). Checked once, at the edge, before any resolver runs (input-guard.ts); a
+ * String with no entry fails the schema test.
+ */
+export const INPUT_RULES: Record<string, TextRule> = {
+  // Paging and look-ups
+  'Query.auditLog(after)': TEXT.CURSOR,
+  'Query.households(after)': TEXT.CURSOR,
+  'Query.villages(after)': TEXT.CURSOR,
+  'Village.households(after)': TEXT.CURSOR,
+  'Query.region(code)': TEXT.REGION_CODE,
+  'Query.village(code)': TEXT.REGION_CODE,
+  'Query.policyParameter(regionCode)': TEXT.REGION_CODE,
+  'Query.policyParameters(regionCode)': TEXT.REGION_CODE,
+  'AuditLogFilter.regionCode': TEXT.REGION_CODE,
+  'AuditLogFilter.entity': TEXT.IDENTIFIER,
+  'HouseholdFilter.regionCode': TEXT.REGION_CODE,
+  'VillageFilter.regionCode': TEXT.REGION_CODE,
+  // People by ID number: each look-up names its purpose
+  'Query.accessHistory(idNumber)': TEXT.ID_NUMBER,
+  'Query.member(idNumber)': TEXT.ID_NUMBER,
+  'Query.member(purpose)': TEXT.PURPOSE,
+  'Query.loanEligibility(idNumber)': TEXT.ID_NUMBER,
+  'Query.loanEligibility(purpose)': TEXT.PURPOSE,
+  'Query.loanEligibilities(idNumbers)': withMaxItems(TEXT.ID_NUMBER, MAX_BATCH_IDS),
+  'Query.loanEligibilities(purpose)': TEXT.PURPOSE,
+  // Keys and organisations
+  'Mutation.createApiKey(name)': TEXT.NAME,
+  'RegisterOrganisationInput.name': TEXT.NAME,
+  'RegisterOrganisationInput.scopes': withMaxItems(TEXT.REGION_CODE, 20),
+  'Mutation.pairOrganisation(villageCode)': TEXT.REGION_CODE,
+  // The registry
+  'RegisterHouseholdInput.villageCode': TEXT.REGION_CODE,
+  'MemberInput.name': TEXT.NAME,
+  'MemberInput.idNumber': TEXT.ID_NUMBER,
+  'MemberPatch.name': TEXT.NAME,
+  'OverrideInput.justification': TEXT.REASON,
+  'StatusChangeInput.reason': TEXT.REASON,
+  'Mutation.mergeHouseholds(reason)': TEXT.REASON,
+  'Mutation.changeVillageStatus(reason)': TEXT.REASON,
+  'Mutation.changeVillageStatus(code)': TEXT.REGION_CODE,
+  // Policy parameters
+  'SetPolicyParameterInput.regionPrefix': TEXT.REGION_CODE,
+  'SetPolicyParameterInput.value': TEXT.DECIMAL,
+  'SetPolicyParameterInput.source': TEXT.SOURCE,
+};
