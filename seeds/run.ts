@@ -1,6 +1,6 @@
 /**
  * npm run seed [-- --households N] [--seed N] [--reset] [--no-demo-keys]
- * Loads the demo registry into the PostgreSQL database at DATABASE_URL.
+ * Loads the demo registry into the PostgreSQL database at MIGRATION_DATABASE_URL (the owner's), else DATABASE_URL.
  */
 
 import { ConfigError, loadConfig } from '../src/config/config';
@@ -49,13 +49,15 @@ function summary(stats: DemoStats): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   const args = parseArguments(process.argv.slice(2));
-  if (!config.databaseUrl) {
-    throw new SeedError('DATABASE_URL is not set; npm run seed needs a PostgreSQL database to write to');
+  // Seeding writes past row-level security: the owner's connection, never the API's.
+  const url = config.migrationDatabaseUrl ?? config.databaseUrl;
+  if (!url) {
+    throw new SeedError('MIGRATION_DATABASE_URL (the owner\'s) is not set; npm run seed needs a PostgreSQL database to write to');
   }
   if (args.demoKeys && config.isProduction) {
     throw new SeedError('refusing to create demo keys with NODE_ENV=production; pass --no-demo-keys');
   }
-  const database = await openDatabase({ url: config.databaseUrl, poolSize: 2 });
+  const database = await openDatabase({ url, poolSize: 2 });
   try {
     const knex = database.orm.em.getConnection().getKnex();
     if (args.reset) await dropEverything(knex);

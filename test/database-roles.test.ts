@@ -1,3 +1,4 @@
+import { apiUrlFor, derivedApiPassword } from '../src/db/database-role';
 import { hashApiKey } from '../src/modules/auth/api-key-hash';
 import { startTestApp, type TestApp } from './harness';
 
@@ -24,7 +25,7 @@ async function asApi<T>(patterns: string | null, work: (sql: Sql) => Promise<T>,
   const em = t.db.orm.em.fork();
   await em.begin();
   try {
-    if (t.db.role!.embedded) await em.execute(`select set_config('role', 'jingzhun_api', true)`);
+    if (t.db.role.embedded) await em.execute(`select set_config('role', 'jingzhun_api', true)`);
     if (patterns !== null) {
       await em.execute(`select set_config('jingzhun.scope_patterns', ?, true), set_config('jingzhun.organisation_id', ?, true)`, [patterns, String(organisationId ?? '')]);
     }
@@ -104,6 +105,17 @@ describe('api_key and organisation under row-level security', () => {
     expect(row.paired_villages.length).toBeGreaterThan(0);
     expect(Object.keys(row)).not.toContain('key_hash');
     expect(await t.db.orm.em.fork().getConnection().execute(`select * from jingzhun_authenticate(?)`, [hashApiKey('no such key')])).toEqual([]);
+  });
+});
+
+describe('the API’s URL derived from the owner’s', () => {
+  it('swaps the user for jingzhun_api and never carries the owner’s password', () => {
+    const derived = new URL(apiUrlFor('postgres://owner:s3cret%2F@db.example:5433/jingzhun?sslmode=require'));
+    expect(derived.username).toBe('jingzhun_api');
+    expect(decodeURIComponent(derived.password)).toBe(derivedApiPassword('s3cret/'));
+    expect(derived.password).not.toContain('s3cret');
+    expect([derived.host, derived.pathname, derived.search]).toEqual(['db.example:5433', '/jingzhun', '?sslmode=require']);
+    expect(new URL(apiUrlFor('postgres://postgres@127.0.0.1:5432/x')).password).toBe('');
   });
 });
 

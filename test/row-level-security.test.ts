@@ -78,7 +78,7 @@ describe('row-level security', () => {
     const [{ id }] = await t.sql<{ id: number }>(`select id from organisation where role = 'POVERTY_OFFICE' and scopes = '{430981}'`);
     // The connection already is the API role; only PGlite, where every connection is the superuser, also switches the role.
     expect(statements[settings].sql).toContain(`set_config('jingzhun.scope_patterns', '430981%', true), set_config('jingzhun.organisation_id', '${id}', true)`);
-    expect(statements[settings].sql.includes("set_config('role'")).toBe(t.db.role!.embedded);
+    expect(statements[settings].sql.includes("set_config('role'")).toBe(t.db.role.embedded);
     expect(statements[settings - 1].sql.toLowerCase()).toMatch(/begin/);
     expect(statements.at(-1)!.sql.toLowerCase()).toMatch(/commit/);
     expect(statements.slice(settings + 1, -1).some((q) => /from "region"/.test(q.sql))).toBe(true);

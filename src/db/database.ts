@@ -14,8 +14,8 @@ export type Database = {
   url: string;
   embedded: boolean;
   sqlCounter: SqlCounter;
-  /** For the API's connections: who they log in as, checked when opened. */
-  role?: ConnectionRole;
+  /** Who the connections log in as, checked when opened. */
+  role: ConnectionRole;
   close(): Promise<void>;
 };
 
@@ -27,11 +27,7 @@ export type DatabaseOptions = {
   /** Where the embedded database keeps its files; undefined keeps it in memory. */
   dataDir?: string;
   poolSize: number;
-  /**
-   * Set for the API's connections: PostgreSQL ends a statement or an idle transaction that
-   * outlives these limits. On a connection whose role could bypass row-level security (a
-   * superuser or owner, and always on PGlite), each request's transaction switches to the API role.
-   */
+  /** Set for the API's connections: PostgreSQL ends a statement or an idle transaction that outlives these limits. */
   api?: DbTimeouts;
 };
 
@@ -62,11 +58,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     orm = await MikroORM.init(ormOptions(url, options.poolSize, options.api));
     const sqlCounter = new SqlCounter();
-    let role: ConnectionRole | undefined;
-    if (options.api) {
-      role = await inspectRole((sql) => orm!.em.fork().getConnection().execute(sql));
-      if (role.privileged) switchRolePerTransaction(orm);
-    }
+    // Whoever serves requests from this database, their transactions must meet row-level security.
+    const role = await inspectRole((sql) => orm!.em.fork().getConnection().execute(sql));
+    if (role.privileged) switchRolePerTransaction(orm);
     orm.em.getConnection().getKnex().on('query', () => sqlCounter.record());
     const opened = orm;
     return {

@@ -70,7 +70,7 @@ export async function openServingDatabase(config: Config, logger: Logger, prepar
       apiUrl ??= derived;
     }
     const db = await openDatabase({ url: apiUrl!, poolSize: config.dbPoolSize, api: config.dbTimeouts });
-    const role = db.role!;
+    const { role } = db;
     if (role.privileged && !role.embedded) {
       const message = `DATABASE_URL logs in as ${role.name} (${role.powers.join(', ')}): the API must log in as a role that owns nothing, such as ${API_ROLE}`;
       if (config.isProduction) {

@@ -113,7 +113,7 @@ describe('look-up budget per organisation', () => {
     const [org] = await t.sql<{ id: number }>(`select id from organisation where role = 'FINANCE' and scopes = '{430923}'`);
     await t.sql('update organisation set lookups_per_hour = 50 where id = ?', [org.id]);
     const aboveBudget = await t.gql('demo-finance', BATCH, { ids: ids.slice(0, 60) });
-    expect(aboveBudget.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(aboveBudget.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', lookups: 60, maximum: 50 });
     await t.sql('update organisation set lookups_per_hour = null where id = ?', [org.id]);
   });
 });

@@ -59,12 +59,16 @@ export class RateLimiter {
   async admitLookups(viewer: Viewer, lookups: number): Promise<void> {
     const perHourLimit = this.limits(viewer).lookupsPerHour;
     if (lookups > perHourLimit) {
-      throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `This operation looks up ${lookups} people; your organisation's budget is ${perHourLimit} an hour. Send fewer ID numbers.`, { http: { status: 400 } });
+      throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `This operation looks up ${lookups} people; your organisation's budget is ${perHourLimit} an hour. Send fewer ID numbers.`, {
+        lookups,
+        maximum: perHourLimit,
+        http: { status: 400 },
+      });
     }
     await this.charge(`lookups:${viewer.organisationId}`, perHour(perHourLimit), lookups, `Your organisation may look up ${perHourLimit} people by ID number an hour`);
   }
 
-  limits(viewer: Viewer) {
+  private limits(viewer: Viewer) {
     return limitsInForce(this.defaults, viewer.limits);
   }
 
