@@ -19,6 +19,7 @@ import { inputGuard } from '../graphql/input-guard';
 import { queryComplexityLimit } from '../graphql/query-complexity';
 import { buildGuardedSchema } from '../graphql/schema';
 import { authenticate } from '../modules/auth/auth.service';
+import { serializeError } from '../observability/logger';
 import { createMetrics, metricsEndpoint } from '../observability/metrics';
 import { createRateLimiter } from '../rate-limit/rate-limiter';
 import { trackRequests } from './drain';
@@ -83,7 +84,11 @@ const requestTransaction: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-const errorLogging: ApolloServerPlugin<RequestContext> = {
+const errorLogging = (logger: Logger): ApolloServerPlugin<RequestContext> => ({
+  // A failure while authenticating (the database gone, say) has no request context yet to log with.
+  async contextCreationDidFail({ error }) {
+    if (!isExpectedError(error)) logger.error({ err: error }, 'unexpected error while authenticating a request');
+  },
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue }) {
@@ -93,7 +98,7 @@ const errorLogging: ApolloServerPlugin<RequestContext> = {
       },
     };
   },
-};
+});
 
 /** `schema` replaces the guarded schema; only benchmarks do so, to measure the permission layer's cost. */
 export async function createServer(config: Config, db: Database, logger: Logger, options: { schema?: GraphQLSchema } = {}): Promise<Server> {
@@ -120,7 +125,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
       rateLimiter.plugin,
       requestTransaction,
       metrics.plugin,
-      errorLogging,
+      errorLogging(logger),
     ],
   });
   await apollo.start();
@@ -129,6 +134,8 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   app.use(
     pinoHttp({
       logger,
+      // pino-http sets its own error serializer over the logger's; it must be the allow-list too.
+      serializers: { err: serializeError },
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -39,22 +39,26 @@ const ERROR_FIELDS_KEPT = ['code', 'sqlState', 'constraint', 'table', 'column', 
 
 type LoggedError = { type: string; message: string; stack?: string; cause?: LoggedError } & Record<string, unknown>;
 
+type ErrorLike = { name?: unknown; type?: unknown; message?: unknown; stack?: unknown; cause?: unknown; extensions?: { code?: unknown } } & Record<string, unknown>;
+
 /**
  * Errors are logged by an allow-list, not as every enumerable property: a driver error carries the
- * statement, its parameters, the failing row and the PL/pgSQL context.
+ * statement, its parameters, the failing row and the PL/pgSQL context. Takes an Error or what
+ * pino's own serializer made of one (pino-http hands over that).
  */
 export function serializeError(error: unknown, depth = 0): LoggedError {
-  if (!(error instanceof Error)) return { type: typeof error, message: withoutSql(String(error)) };
-  const message = withoutSql(error.message);
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-  const logged: LoggedError = { type: error.name, message, stack: [`${error.name}: ${message}`, ...frames].join('\n') };
+  if (typeof error !== 'object' || error === null) return { type: typeof error, message: withoutSql(String(error)) };
+  const e = error as ErrorLike;
+  const type = String(e.type ?? e.name ?? 'Error');
+  const message = withoutSql(String(e.message ?? ''));
+  const frames = String(e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const logged: LoggedError = { type, message, stack: [`${type}: ${message}`, ...frames].join('\n') };
   for (const field of ERROR_FIELDS_KEPT) {
-    const value = (error as unknown as Record<string, unknown>)[field];
+    const value = e[field];
     if (typeof value === 'string' || typeof value === 'number') logged[field] = value;
   }
-  const extensionsCode = (error as { extensions?: { code?: unknown } }).extensions?.code;
-  if (typeof extensionsCode === 'string') logged.code ??= extensionsCode;
-  if (error.cause !== undefined && depth < 3) logged.cause = serializeError(error.cause, depth + 1);
+  if (typeof e.extensions?.code === 'string') logged.code ??= e.extensions.code;
+  if (e.cause !== undefined && depth < 3) logged.cause = serializeError(e.cause, depth + 1);
   return logged;
 }
 
