@@ -6,7 +6,8 @@ import { PERMISSIONS_DOC, renderPermissionsDoc } from '../src/policy/permissions
 import { FILTERS, ORDERINGS, POLICY } from '../src/policy/policy';
 import { reachingRoles } from '../src/policy/permission-layer';
 import { ALL_ROLES, Role } from '../src/modules/auth/role';
-import { isEnumType, isInputObjectType } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { INPUT_RULES } from '../src/graphql/input-rules';
 
 /** Every field of every object type in the schema, as "Type.field". */
 async function schemaFields(): Promise<string[]> {
@@ -14,6 +15,18 @@ async function schemaFields(): Promise<string[]> {
   return Object.values(schema.getTypeMap())
     .filter((t) => isObjectType(t) && !t.name.startsWith('__'))
     .flatMap((t) => Object.keys((t as any).getFields()).map((f) => `${t.name}.${f}`));
+}
+
+/** Every String argument and input field, by its coordinate: `Type.field(arg)` or `Input.field`. */
+function stringInputs(schema: GraphQLSchema): string[] {
+  const isString = (type: GraphQLInputType) => getNamedType(type).name === 'String';
+  return Object.values(schema.getTypeMap())
+    .filter((t) => !t.name.startsWith('__'))
+    .flatMap((t) => {
+      if (isObjectType(t)) return Object.values(t.getFields()).flatMap((f) => f.args.filter((a) => isString(a.type)).map((a) => `${t.name}.${f.name}(${a.name})`));
+      if (isInputObjectType(t)) return Object.values(t.getFields()).filter((f) => isString(f.type)).map((f) => `${t.name}.${f.name}`);
+      return [];
+    });
 }
 
 const policyFields = () => Object.entries(POLICY).flatMap(([type, p]) => Object.keys(p.fields).map((f) => `${type}.${f}`));
@@ -48,6 +61,12 @@ describe('schema and policy stay in step', () => {
     }
     const filterInputs = Object.values(schema.getTypeMap()).filter((t) => isInputObjectType(t) && t.name.endsWith('Filter')).map((t) => t.name);
     expect(filterInputs.filter((name) => !FILTERS[name])).toEqual([]);
+  });
+
+  it('every String argument and input field declares the text it accepts, and every rule names one', async () => {
+    const inputs = stringInputs(await buildBareSchema());
+    expect(inputs.filter((c) => !INPUT_RULES[c])).toEqual([]);
+    expect(Object.keys(INPUT_RULES).filter((c) => !inputs.includes(c))).toEqual([]);
   });
 
   it('knows which roles can reach each type, so that it checks a field only where a role could be refused', async () => {

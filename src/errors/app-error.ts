@@ -26,12 +26,18 @@ export const conflict = (message: string, currentVersion: number) =>
 /** Enough to fix a request by; a hostile one with thousands of bad values gets no longer an answer. */
 const MAX_PROBLEMS_SHOWN = 20;
 
-/** Several things wrong with one input: each named by its field path, the first also as `field`. */
+/**
+ * Several things wrong with one input: each named by its path from the argument (`input.members[0].sex`),
+ * as the edge's input guard names them, the first also as `field`.
+ */
 export class InputProblems {
   private readonly problems: { field: string; message: string }[] = [];
 
+  /** `argument`: the input-object argument the paths start from. */
+  constructor(private readonly argument?: string) {}
+
   add(field: string, message: string): void {
-    this.problems.push({ field, message });
+    this.problems.push({ field: this.argument ? `${this.argument}.${field}` : field, message });
   }
 
   get empty(): boolean {

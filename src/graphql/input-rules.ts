@@ -36,10 +36,10 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'Mutation.pairOrganisation(villageCode)': TEXT.REGION_CODE,
   // The registry
   'RegisterHouseholdInput.villageCode': TEXT.REGION_CODE,
-  'MemberInput.name': TEXT.NAME,
+  'MemberInput.name': TEXT.PERSON_NAME,
   'MemberInput.idNumber': TEXT.ID_NUMBER,
-  'MemberPatch.name': TEXT.NAME,
-  'OverrideInput.justification': TEXT.REASON,
+  'MemberPatch.name': TEXT.PERSON_NAME,
+  'OverrideInput.justification': TEXT.JUSTIFICATION,
   'StatusChangeInput.reason': TEXT.REASON,
   'Mutation.mergeHouseholds(reason)': TEXT.REASON,
   'Mutation.changeVillageStatus(reason)': TEXT.REASON,

@@ -6,6 +6,7 @@
 export type TextRule = {
   /** Words for the caller: what the value must be. */
   describe: string;
+  /** Counted on the value without its surrounding blanks: a name of three spaces is empty. */
   min: number;
   max: number;
   /** Free text keeps tab and line breaks; every other control character is refused everywhere. */
@@ -16,19 +17,24 @@ export type TextRule = {
   maxItems?: number;
 };
 
-const line = (max: number, min = 0): TextRule => ({ describe: `text of at most ${max} characters on one line`, min, max });
-const paragraph = (max: number, min = 0): TextRule => ({ describe: `text of at most ${max} characters`, min, max, multiline: true });
+const span = (min: number, max: number) => (min > 0 ? `${min} to ${max} characters` : `at most ${max} characters`);
+const line = (min: number, max: number): TextRule => ({ describe: `text of ${span(min, max)} on one line`, min, max });
+const paragraph = (min: number, max: number): TextRule => ({ describe: `text of ${span(min, max)}`, min, max, multiline: true });
 
 /** The kinds of text the API takes. A limit lives here once; services that check more import it. */
 export const TEXT = {
-  /** An organisation's, key's or person's name. */
-  NAME: line(100),
+  /** An organisation's or an API key's name. */
+  NAME: line(1, 100),
+  /** A person's name as the household register writes it. */
+  PERSON_NAME: line(1, 50),
   /** Why a person is looked up by ID number (PIPL purpose limitation). */
-  PURPOSE: line(200),
-  /** A registry change's reason; an override's written justification. */
-  REASON: paragraph(2000),
-  /** The document a policy parameter comes from. */
-  SOURCE: paragraph(500),
+  PURPOSE: line(4, 200),
+  /** Why the registry or a village changes. */
+  REASON: paragraph(2, 500),
+  /** The written justification of an override: a decision against a rule must be explained. */
+  JUSTIFICATION: paragraph(10, 2000),
+  /** The document and figure a policy parameter comes from. */
+  SOURCE: paragraph(1, 500),
   /** A decimal value as text (policy parameters). */
   DECIMAL: { describe: 'a decimal number, e.g. "4000" or "1.2"', min: 1, max: 20, pattern: /^-?\d+(\.\d+)?$/ },
   /** A resident ID number as sent; its GB 11643 check comes after, with its own message. */
@@ -54,15 +60,21 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 // Noncharacters and the byte-order mark have no place in a record.
 const NONCHARACTER = /[\uFFFE\uFFFF\uFEFF]/u;
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Characters as a person counts them: a pair of UTF-16 halves is one. */
+function codePoints(value: string): number {
+  return value.length - (value.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
 /** Why `value` breaks `rule`, in words for the caller, or undefined when it fits. */
 export function textProblem(value: string, rule: TextRule): string | undefined {
   if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (not valid Unicode)';
   const control = (rule.multiline ? CONTROL : CONTROL_OR_BREAK).exec(value) ?? NONCHARACTER.exec(value);
   if (control) return `contains the control character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which is not accepted`;
-  // Counting code points is linear; the cheap UTF-16 length bounds it first.
-  const length = value.length > rule.max * 2 ? value.length : [...value].length;
+  const length = codePoints(value);
   if (length > rule.max) return `must be ${rule.describe} (got ${length} characters)`;
-  if (length < rule.min) return `must be ${rule.describe}, and not empty`;
+  if (rule.min > 0 && codePoints(value.trim()) < rule.min) return `must be ${rule.describe}`;
   if (rule.pattern && !rule.pattern.test(value)) return `must be ${rule.describe}`;
   return undefined;
 }

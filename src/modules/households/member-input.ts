@@ -3,11 +3,8 @@ import { parseIdNumber, describeIdNumberProblem } from './id-number';
 import { Health } from './member.enums';
 import type { MemberInput } from './registry.types';
 
-const NAME_MAX = 50;
-
 /** Checks one member as it enters the registry; problems are named under `path`. */
 export function checkMember(problems: InputProblems, path: string, member: MemberInput, today: string): void {
-  if (member.name.trim().length === 0 || member.name.trim().length > NAME_MAX) problems.add(`${path}.name`, `must be 1 to ${NAME_MAX} characters`);
   const parsed = parseIdNumber(member.idNumber);
   if (!parsed.ok) problems.add(`${path}.idNumber`, describeIdNumberProblem(parsed.problem));
   else {

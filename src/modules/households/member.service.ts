@@ -1,13 +1,11 @@
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
+import { textProblem, TEXT } from '../../kernel/text';
 import { rowScope } from '../../policy/row-scope';
 import { PersonLookup } from '../audit/access-log-entry.entity';
 import { logPersonLookup } from '../audit/audit.service';
 import { describeIdNumberProblem, parseIdNumber } from './id-number';
 import { Member } from './member.entity';
-
-const PURPOSE_MIN = 4;
-const PURPOSE_MAX = 200;
 
 /** Every ID number that enters the system is checked here first (GB 11643). */
 export function assertIdNumber(value: string, field: string): string {
@@ -16,12 +14,11 @@ export function assertIdNumber(value: string, field: string): string {
   return value.trim().toUpperCase();
 }
 
+/** The edge has checked it already; this keeps the access log's rule where the log is written, with the same limits. */
 export function assertPurpose(purpose: string): string {
-  const trimmed = purpose.trim();
-  if (trimmed.length < PURPOSE_MIN || trimmed.length > PURPOSE_MAX) {
-    throw badUserInput(`purpose must say why you look this person up, in ${PURPOSE_MIN} to ${PURPOSE_MAX} characters`, 'purpose');
-  }
-  return trimmed;
+  const problem = textProblem(purpose, TEXT.PURPOSE);
+  if (problem) throw badUserInput(`purpose must say why you look this person up: it ${problem}`, 'purpose');
+  return purpose.trim();
 }
 
 /**

@@ -88,7 +88,7 @@ describe('registration 新识别', () => {
   it.each(Object.values(ExclusionRule))('refuses a household that %s excludes (五不录), naming the rule in code and Chinese', async (rule) => {
     const before = await t.sql('select count(*)::int as n from household');
     const { body } = await t.gql(PO, REGISTER, { input: registration({ identification: { ...NO_EXCLUSION, [FACT[rule]]: true } }) });
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'identification' });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.identification' });
     expect(body.errors?.[0].message).toContain(rule);
     expect(body.errors?.[0].message).toMatch(/不录/);
     expect(await t.sql('select count(*)::int as n from household')).toEqual(before);
@@ -107,18 +107,18 @@ describe('registration 新识别', () => {
 
   const TWO_HEADS = () => [person('HEAD', '1970-01-01', 'MALE'), person('HEAD', '1971-01-01', 'FEMALE')];
   it.each([
-    ['a malformed ID number', () => ({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), idNumber: '43092319700101001' }] }), 'members[0].idNumber'],
-    ['a birth date the ID number contradicts', () => ({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), birthDate: '1970-02-02' }] }), 'members[0].birthDate'],
-    ['a sex the ID number contradicts', () => ({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), sex: 'FEMALE' }] }), 'members[0].sex'],
-    ['two heads', () => ({ members: TWO_HEADS() }), 'members'],
-    ['no head', () => ({ members: [person('SPOUSE', '1970-01-01', 'FEMALE')] }), 'members'],
-    ['a group the village does not have', () => ({ groupNo: 999 }), 'groupNo'],
-    ['a registration year out of range', () => ({ registrationYear: 2001 }), 'registrationYear'],
-    ['no cause of poverty', () => ({ causes: [] }), 'causes'],
-    ['the same person twice', () => { const p = person('HEAD', '1970-01-01', 'MALE'); return { members: [p, { ...p, relation: 'SON' }] }; }, 'members[1].idNumber'],
-    ['a disability without grade', () => ({ members: [person('HEAD', '1970-01-01', 'MALE', { health: 'DISABLED' })] }), 'members[0].disabilityGrade'],
-    ['a grade without disability', () => ({ members: [person('HEAD', '1970-01-01', 'MALE', { disabilityGrade: 2 })] }), 'members[0].disabilityGrade'],
-    ['a short override', () => ({ override: { justification: 'ok' } }), 'override.justification'],
+    ['a malformed ID number', () => ({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), idNumber: '43092319700101001' }] }), 'input.members[0].idNumber'],
+    ['a birth date the ID number contradicts', () => ({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), birthDate: '1970-02-02' }] }), 'input.members[0].birthDate'],
+    ['a sex the ID number contradicts', () => ({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), sex: 'FEMALE' }] }), 'input.members[0].sex'],
+    ['two heads', () => ({ members: TWO_HEADS() }), 'input.members'],
+    ['no head', () => ({ members: [person('SPOUSE', '1970-01-01', 'FEMALE')] }), 'input.members'],
+    ['a group the village does not have', () => ({ groupNo: 999 }), 'input.groupNo'],
+    ['a registration year out of range', () => ({ registrationYear: 2001 }), 'input.registrationYear'],
+    ['no cause of poverty', () => ({ causes: [] }), 'input.causes'],
+    ['the same person twice', () => { const p = person('HEAD', '1970-01-01', 'MALE'); return { members: [p, { ...p, relation: 'SON' }] }; }, 'input.members[1].idNumber'],
+    ['a disability without grade', () => ({ members: [person('HEAD', '1970-01-01', 'MALE', { health: 'DISABLED' })] }), 'input.members[0].disabilityGrade'],
+    ['a grade without disability', () => ({ members: [person('HEAD', '1970-01-01', 'MALE', { disabilityGrade: 2 })] }), 'input.members[0].disabilityGrade'],
+    ['a short override', () => ({ override: { justification: 'ok' } }), 'input.override.justification'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, overrides, field) => {
     const { body } = await t.gql(PO, REGISTER, { input: registration(overrides()) });
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -127,7 +127,7 @@ describe('registration 新识别', () => {
   it('refuses a person already registered, and a village outside scope', async () => {
     const [existing] = await t.sql<{ id_number: string; birth_date: string; sex: string }>(`select id_number, to_char(birth_date, 'YYYY-MM-DD') as birth_date, sex from member limit 1`);
     const duplicate = await t.gql(PO, REGISTER, { input: registration({ members: [{ ...person('HEAD', '1970-01-01', 'MALE'), idNumber: existing.id_number, birthDate: existing.birth_date, sex: existing.sex }] }) });
-    expect(duplicate.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'members[0].idNumber' });
+    expect(duplicate.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[0].idNumber' });
     const [foreign] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430981%' limit 1`);
     const outside = await t.gql(PO, REGISTER, { input: registration({ villageCode: foreign.code }) });
     expect(outside.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -201,7 +201,7 @@ describe('status changes 动态调整', () => {
       expect(result.statusHistory.at(-1)).toMatchObject({ kind: 'STATUS', fromStatus: from, toStatus: to, reason: '年度动态调整', effectiveDate: '2024-06-30' });
       if (to === 'EXITED') expect(result.exitYear).toBe(2024);
     } else {
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'change.to' });
       const [row] = await t.sql<{ status: string }>('select status from household where id = ?', [h.id]);
       expect(row.status).toBe(from);
     }
@@ -210,9 +210,9 @@ describe('status changes 动态调整', () => {
   it('refuses a change dated in the future, a missing reason, or a stale version', async () => {
     const h = await householdIn(HouseholdStatus.NOT_EXITED);
     const future = await t.gql(PO, CHANGE, { id: h.id, version: h.version, change: { to: 'EXITED', reason: '脱贫', effectiveDate: '2999-01-01' } });
-    expect(future.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveDate' });
+    expect(future.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'change.effectiveDate' });
     const noReason = await t.gql(PO, CHANGE, { id: h.id, version: h.version, change: { to: 'EXITED', reason: ' ', effectiveDate: '2024-01-01' } });
-    expect(noReason.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(noReason.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'change.reason' });
     const stale = await t.gql(PO, CHANGE, { id: h.id, version: h.version - 1, change: { to: 'EXITED', reason: '脱贫', effectiveDate: '2024-01-01' } });
     expect(stale.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: h.version });
   });
@@ -239,7 +239,7 @@ describe('the exit test 一超过两不愁三保障', () => {
   it.each(FAILING)('refuses an exit when %s is not met, naming it; an override lets it through and is recorded', async (item, make) => {
     const h = await make();
     const refused = await t.gql(PO, CHANGE, { id: h.id, version: h.version, change: { to: 'EXITED', reason: '脱贫验收', effectiveDate: '2024-06-30' } });
-    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'change.to' });
     expect(refused.body.errors?.[0].message).toContain(item);
     const justification = '经乡镇核查组入户核实,已落实帮扶措施,同意脱贫';
     const { body } = await t.gql(PO, CHANGE, { id: h.id, version: h.version, change: { to: 'EXITED', reason: '脱贫验收', effectiveDate: '2024-06-30', override: { justification } } });

@@ -22,8 +22,6 @@ import { type MemberChangeReason, StatusChangeKind, Verdict } from './registry.e
 import type { HouseholdPatch, MemberInput, MemberPatch, OverrideInput, RegisterHouseholdInput, StatusChangeInput } from './registry.types';
 
 const FIRST_REGISTRATION_YEAR = 2013;
-const JUSTIFICATION_MIN = 10;
-const REASON_MIN = 2;
 
 
 export function householdSnapshot(h: Household) {
@@ -39,17 +37,8 @@ export function memberSnapshot(m: Member) {
   return { ...fields, householdId: m.household.id };
 }
 
-function checkJustification(problems: InputProblems, override: OverrideInput | null | undefined): string | null {
-  if (!override) return null;
-  const text = override.justification.trim();
-  if (text.length < JUSTIFICATION_MIN) problems.add('override.justification', `must explain the decision in at least ${JUSTIFICATION_MIN} characters`);
-  return text;
-}
-
-function checkReason(problems: InputProblems, reason: string): string {
-  if (reason.trim().length < REASON_MIN) problems.add('reason', `must say why, in at least ${REASON_MIN} characters`);
-  return reason.trim();
-}
+// Lengths of reasons and justifications are checked at the edge (kernel TEXT).
+const justificationOf = (override: OverrideInput | null | undefined): string | null => override?.justification.trim() ?? null;
 
 /** A household the caller may write, or NOT_FOUND; a stale version is CONFLICT with the current one. */
 async function householdForWrite(ctx: RequestContext, em: EntityManager, id: string, version?: number): Promise<Household> {
@@ -157,14 +146,14 @@ async function nextHouseholdNumber(em: EntityManager, villageCode: string): Prom
 export async function registerHousehold(ctx: RequestContext, input: RegisterHouseholdInput): Promise<Household> {
   const village = await findVillage(ctx, input.villageCode);
   if (!village) throw notFound(`No village ${input.villageCode} in your region`);
-  const problems = new InputProblems();
+  const problems = new InputProblems('input');
   checkRegistration(input, village, problems);
-  const justification = checkJustification(problems, input.override);
+  const justification = justificationOf(input.override);
   problems.throwIfAny();
-  await refuseRegistered(ctx, 'registerHousehold', input.members.map((m, i) => ({ field: `members[${i}].idNumber`, idNumber: normalisedIdNumber(m.idNumber) })));
+  await refuseRegistered(ctx, 'registerHousehold', input.members.map((m, i) => ({ field: `input.members[${i}].idNumber`, idNumber: normalisedIdNumber(m.idNumber) })));
   const excluded = exclusionsHit(input.identification);
   if (excluded.length && !justification) {
-    throw badUserInput(`五不录: ${excluded.map((r) => `${r} ${EXCLUSION_TEXT[r]}`).join('; ')}. Give an override with a written justification to register anyway.`, 'identification');
+    throw badUserInput(`五不录: ${excluded.map((r) => `${r} ${EXCLUSION_TEXT[r]}`).join('; ')}. Give an override with a written justification to register anyway.`, 'input.identification');
   }
   return audited(ctx, 'registerHousehold', async (em, audit) => {
     const { identification, members, override: _override, incomePerCapita, ...facts } = input;
@@ -217,17 +206,17 @@ export async function changeHouseholdStatus(ctx: RequestContext, id: string, ver
   return audited(ctx, 'changeHouseholdStatus', async (em, audit) => {
     const household = await householdForWrite(ctx, em, id, version);
     const problems = new InputProblems();
-    const reason = checkReason(problems, change.reason);
-    const justification = checkJustification(problems, change.override);
-    if (change.effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
-    if (Number(change.effectiveDate.slice(0, 4)) < household.registrationYear) problems.add('effectiveDate', 'must not be before the registration year');
+    const reason = change.reason.trim();
+    const justification = justificationOf(change.override);
+    if (change.effectiveDate > chinaToday()) problems.add('change.effectiveDate', 'must not be in the future');
+    if (Number(change.effectiveDate.slice(0, 4)) < household.registrationYear) problems.add('change.effectiveDate', 'must not be before the registration year');
     if (!isAllowedTransition(household.status, change.to)) {
-      problems.add('to', `a ${household.status} household cannot become ${change.to}; allowed: ${TRANSITIONS[household.status].join(', ') || 'none'}`);
+      problems.add('change.to', `a ${household.status} household cannot become ${change.to}; allowed: ${TRANSITIONS[household.status].join(', ') || 'none'}`);
     }
     problems.throwIfAny();
     const failedItems = change.to === HouseholdStatus.EXITED ? await failedExitItems(ctx, household, change.effectiveDate) : [];
     if (failedItems.length && !justification) {
-      throw badUserInput(`The exit test 一超过两不愁三保障 fails: ${failedItems.map((f) => `${f.item} ${f.verdict}`).join(', ')}`, 'to');
+      throw badUserInput(`The exit test 一超过两不愁三保障 fails: ${failedItems.map((f) => `${f.item} ${f.verdict}`).join(', ')}`, 'change.to');
     }
     const before = householdSnapshot(household);
     const from = household.status;
@@ -336,7 +325,7 @@ export async function mergeHouseholds(
   effectiveDate: string,
 ): Promise<Household> {
   const problems = new InputProblems();
-  const why = checkReason(problems, reason);
+  const why = reason.trim();
   if (effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
   if (into.id === from.id) problems.add('fromId', 'must be another household');
   problems.throwIfAny();

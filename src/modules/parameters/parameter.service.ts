@@ -28,7 +28,6 @@ export type ParameterKey = { name: ParameterName; regionCode: string; year: numb
 export const PARAMETER_YEARS = { min: 2010, max: 2100 } as const;
 /** Prefix lengths that are a region: province, city, county, township, village. */
 const REGION_PREFIX_LENGTHS = new Set([2, 4, 6, 9, 12]);
-const SOURCE_MAX = 500;
 
 type ParameterRow = { id: number; name: string; region_prefix: string; from_year: number; to_year: number | null; value: string | number; source: string };
 
@@ -176,9 +175,6 @@ function checkInput(input: SetPolicyParameterArgs): Snapshot {
   const unit = PARAMETER_UNITS[input.name];
   const value = parseParameterValue(unit, input.value, 'input.value');
   const source = input.source.trim();
-  if (source.length === 0 || source.length > SOURCE_MAX) {
-    throw badUserInput(`input.source must name the document and figure the value comes from, 1 to ${SOURCE_MAX} characters`, 'input.source');
-  }
   return { name: input.name, unit, value, regionPrefix, fromYear: input.fromYear, toYear, source };
 }
 
