@@ -174,7 +174,7 @@ export function compilePermissionLayer(schema: GraphQLSchema, options: { skipPro
       const seeing = rolesSeeing(policy);
       const testing = field.args.filter(isTestingArgument);
       const maskRoles = policy.masked ? new Set(policy.masked.roles) : undefined;
-      const mask = policy.masked ? (MASKS[policy.masked.mask] as (value: unknown) => unknown) : undefined;
+      const mask = policy.masked ? (MASKS[policy.masked.mask].apply as (value: unknown) => unknown) : undefined;
       const proven = reach !== undefined && !roots.has(type.name) && [...(reach.get(type.name) ?? [])].every((role) => seeing.has(role));
       if (proven && testing.length === 0 && !maskRoles) continue;
       field.resolve = (parent, args, ctx: RequestContext, info) => {

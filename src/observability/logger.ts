@@ -9,7 +9,7 @@ import { MASKS } from '../policy/masks';
  * length is masked too, which costs nothing to debugging.
  */
 const LINE_SCRUBS: [RegExp, (match: string) => string][] = [
-  [/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, MASKS.idNumber],
+  [/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, MASKS.idNumber.apply],
   // SHA-256 in hex: API-key hashes, the only such values the server handles.
   [/(?<![0-9A-Fa-f])[0-9a-f]{64}(?![0-9A-Fa-f])/gi, () => '[hash redacted]'],
   [/\bjz_[\w-]{16,}/g, () => 'jz_[key redacted]'],

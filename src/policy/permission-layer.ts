@@ -103,7 +103,7 @@ function maskMiddleware(): IMiddleware {
     for (const [field, { masked }] of Object.entries(fields)) {
       if (!masked) continue;
       const roles = new Set(masked.roles);
-      const mask = MASKS[masked.mask];
+      const mask = MASKS[masked.mask].apply;
       // Synchronous unless the resolver is not: an async wrapper would make every value of a long list a promise.
       (middleware[type] ??= {})[field] = (resolve, parent, args, ctx: RequestContext, info) => {
         if (!ctx.viewer || !roles.has(ctx.viewer.role)) return resolve(parent, args, ctx, info);

@@ -162,7 +162,11 @@ export const POLICY: Record<string, TypePolicy> = {
   Member: {
     rows: 'members of households the caller can see',
     fields: {
-      ...all(REGISTRY_READERS, 'id', 'name', 'relation', 'sex', 'birthDate'),
+      ...all(REGISTRY_READERS, 'id', 'name', 'relation', 'sex', 'ageGroup'),
+      birthDate: {
+        read: IDENTITY_READERS,
+        reason: { zh: '住建见脱敏身份证号,出生日期即被隐去的部分,故只给年龄段', en: 'Housing sees ID numbers masked, whose hidden part is the birth date: it gets the age group instead' },
+      },
       idNumber: {
         read: IDENTITY_READERS,
         masked: { roles: [HOUSING], mask: 'idNumber' },

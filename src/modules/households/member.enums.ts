@@ -146,3 +146,32 @@ registerEnumType(Employment, {
     PUBLIC_WELFARE_POST: { description: '公益性岗位' },
   },
 });
+
+/**
+ * Age groups 年龄段, for roles that work by household and need to know who is a child, of working
+ * age or elderly, but not when anyone was born (the birth date is the hidden middle of a masked ID
+ * number). Bounds: 16, the minimum working age (劳动法), and 60, the elderly (老年人权益保障法).
+ */
+export enum AgeGroup {
+  CHILD = 'CHILD',
+  WORKING_AGE = 'WORKING_AGE',
+  ELDERLY = 'ELDERLY',
+}
+
+export const WORKING_AGE_FROM = 16;
+export const ELDERLY_FROM = 60;
+
+registerEnumType(AgeGroup, {
+  name: 'AgeGroup',
+  description: 'Age group 年龄段 on today’s date in China',
+  valuesConfig: {
+    CHILD: { description: `未成年 under ${WORKING_AGE_FROM}` },
+    WORKING_AGE: { description: `劳动年龄 ${WORKING_AGE_FROM} to ${ELDERLY_FROM - 1}` },
+    ELDERLY: { description: `老年 ${ELDERLY_FROM} and over` },
+  },
+});
+
+export function ageGroupOf(age: number): AgeGroup {
+  if (age < WORKING_AGE_FROM) return AgeGroup.CHILD;
+  return age < ELDERLY_FROM ? AgeGroup.WORKING_AGE : AgeGroup.ELDERLY;
+}

@@ -1,8 +1,11 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { chinaToday } from '../../config/clock';
 import type { RequestContext } from '../../context/request-context';
+import { ageOn } from './assurance';
 import type { Household } from './household.entity';
 import { HouseholdType, MemberType } from './household.types';
 import type { Member } from './member.entity';
+import { AgeGroup, ageGroupOf } from './member.enums';
 import { findMemberByIdNumber } from './member.service';
 
 @Resolver(() => MemberType)
@@ -17,6 +20,11 @@ export class MemberResolver {
     @Arg('purpose', () => String, { description: 'Why you look this person up 查询用途, e.g. "student aid eligibility check"' }) purpose: string,
   ): Promise<Member | null> {
     return findMemberByIdNumber(ctx, idNumber, purpose);
+  }
+
+  @FieldResolver(() => AgeGroup, { nullable: true, description: 'Age group 年龄段: child, working age or elderly, without the birth date' })
+  ageGroup(@Root() member: Member): AgeGroup {
+    return ageGroupOf(ageOn(member.birthDate, chinaToday()));
   }
 
   @FieldResolver(() => HouseholdType, { nullable: true })
