@@ -15,6 +15,7 @@ import type { Database } from '../db/database';
 import { beginScopedTransaction, endScopedTransaction } from '../db/row-security';
 import { ErrorCode } from '../errors/error-codes';
 import { formatError, httpErrorHandler, isExpectedError, notFound, sendHttpError } from '../errors/format-error';
+import { documentStore } from '../graphql/document-store';
 import { inputGuard } from '../graphql/input-guard';
 import { queryComplexityLimit } from '../graphql/query-complexity';
 import { buildGuardedSchema } from '../graphql/schema';
@@ -112,6 +113,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
     formatError,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
+    documentStore: documentStore(),
     // No "Did you mean …?" in production: field names are for those who may introspect.
     hideSchemaDetailsFromClientErrors: config.isProduction,
     // main.ts owns the signals: stop() drains HTTP, then Apollo; main.ts then closes the database.
