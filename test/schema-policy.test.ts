@@ -3,7 +3,7 @@ import { isObjectType } from 'graphql';
 import { renderSchema, SCHEMA_FILE } from '../src/graphql/emit-schema';
 import { buildBareSchema } from '../src/graphql/schema';
 import { PERMISSIONS_DOC, renderPermissionsDoc } from '../src/policy/permissions-doc';
-import { FILTERS, ORDERINGS, POLICY } from '../src/policy/policy';
+import { FILTERS, ORDERINGS, POLICY, rowRule } from '../src/policy/policy';
 import { reachingRoles } from '../src/policy/permission-layer';
 import { ALL_ROLES, Role } from '../src/modules/auth/role';
 import { getNamedType, isEnumType, isInputObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
@@ -79,5 +79,35 @@ describe('schema and policy stay in step', () => {
 
   it('docs/permissions.md is generated from the policy (run `npm run docs:permissions`)', () => {
     expect(readFileSync(PERMISSIONS_DOC, 'utf8')).toBe(renderPermissionsDoc());
+  });
+
+  it('docs/permissions.md says what the policy means: every cell, every row rule in words', () => {
+    // Read the document as a person would, independently of the generator, and hold it against the table.
+    const sections = readFileSync(PERMISSIONS_DOC, 'utf8').split(/^## /m).slice(1);
+    const documented = new Map(
+      sections.map((section) => {
+        const [type, ...lines] = section.split('\n');
+        const rows = lines.find((l) => l.startsWith('Rows: '))!.slice('Rows: '.length);
+        const [header, ...body] = lines.filter((l) => l.startsWith('| '));
+        const roles = header.split('|').slice(2, -1).map((c) => c.trim());
+        const cells = new Map(body.map((l) => { const [field, ...marks] = l.split('|').slice(1, -1).map((c) => c.trim()); return [field, new Map(marks.map((m, i) => [roles[i], m]))]; }));
+        return [type.trim(), { rows, roles, cells }];
+      }),
+    );
+    expect([...documented.keys()].sort()).toEqual(Object.keys(POLICY).sort());
+    for (const [type, policy] of Object.entries(POLICY)) {
+      const doc = documented.get(type)!;
+      expect(doc.roles).toEqual([...ALL_ROLES]);
+      expect(doc.rows).not.toMatch(/object Object/);
+      if (typeof policy.rows === 'string') expect(doc.rows).toBe(`${policy.rows}.`);
+      else for (const role of ALL_ROLES) expect(doc.rows).toContain(rowRule(type, role).describe);
+      expect([...doc.cells.keys()].sort()).toEqual(Object.keys(policy.fields).sort());
+      for (const [field, rule] of Object.entries(policy.fields)) {
+        for (const role of ALL_ROLES) {
+          const expected = rule.read.includes(role) ? '✓' : rule.masked?.roles.includes(role) ? 'masked' : '—';
+          expect(`${type}.${field} ${role} ${doc.cells.get(field)!.get(role)}`).toBe(`${type}.${field} ${role} ${expected}`);
+        }
+      }
+    }
   });
 });

@@ -1,8 +1,23 @@
 import path from 'node:path';
 import { ALL_ROLES } from '../modules/auth/role';
-import { POLICY } from './policy';
+import { MASKS } from './masks';
+import { POLICY, type FieldPolicy, type RowPolicy } from './policy';
+import type { Role } from '../modules/auth/role';
 
 export const PERMISSIONS_DOC = path.resolve(__dirname, '../../docs/permissions.md');
+
+/** A type's row rule in words: the rule every role meets, then each role's own. */
+export function describeRows(rows: RowPolicy | string): string {
+  if (typeof rows === 'string') return rows;
+  const own = Object.entries(rows.byRole ?? {}).map(([role, rule]) => `for ${role}, ${rule!.describe}`);
+  return [`${own.length ? 'for every other role' : 'for every role'}, ${rows.default.describe}`, ...own].join('; ');
+}
+
+/** ✓ in full, "masked" when only its mask, — when not at all. */
+export function cell(rule: FieldPolicy, role: Role): string {
+  if (rule.read.includes(role)) return '✓';
+  return rule.masked?.roles.includes(role) ? 'masked' : '—';
+}
 
 /** docs/permissions.md, generated from the policy table so that the document cannot drift from the rules. */
 export function renderPermissionsDoc(): string {
@@ -17,9 +32,13 @@ export function renderPermissionsDoc(): string {
     '',
   ];
   for (const [type, policy] of Object.entries(POLICY)) {
-    out.push(`## ${type}`, '', `Rows: ${policy.rows}.`, '', `| field | ${ALL_ROLES.join(' | ')} |`, `|---|${ALL_ROLES.map(() => ':-:').join('|')}|`);
+    out.push(`## ${type}`, '', `Rows: ${describeRows(policy.rows)}.`, '', `| field | ${ALL_ROLES.join(' | ')} |`, `|---|${ALL_ROLES.map(() => ':-:').join('|')}|`);
     for (const [field, rule] of Object.entries(policy.fields)) {
-      out.push(`| ${field} | ${ALL_ROLES.map((role) => (rule.read.includes(role) ? '✓' : '—')).join(' | ')} |`);
+      out.push(`| ${field} | ${ALL_ROLES.map((role) => cell(rule, role)).join(' | ')} |`);
+    }
+    for (const [field, rule] of Object.entries(policy.fields).filter(([, r]) => r.masked)) {
+      const mask = MASKS[rule.masked!.mask];
+      out.push('', `Masked: \`${field}\` hides ${mask.hides}; no role that sees it masked may read ${mask.revealedBy.map((f) => `\`${f}\``).join(', ')}.`);
     }
     const reasons = Object.entries(policy.fields).filter(([, rule]) => rule.reason);
     if (reasons.length) {

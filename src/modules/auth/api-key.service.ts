@@ -17,9 +17,26 @@ export function apiKeySnapshot(key: ApiKey) {
   return { id: key.id, prefix: key.prefix, name: key.name, expiresAt: key.expiresAt ?? null, revokedAt: key.revokedAt ?? null };
 }
 
-function checkExpiry(expiresAt: Date | null | undefined): Date | null {
-  if (expiresAt && expiresAt <= new Date()) throw badUserInput('expiresAt must be in the future', 'expiresAt');
-  return expiresAt ?? null;
+/** A key lives at most two years: a longer expiry is no expiry, and a leaked key would outlive any review. */
+export const MAX_KEY_LIFETIME_DAYS = 731;
+const DAY_MS = 86_400_000;
+
+export function checkExpiry(expiresAt: Date | null | undefined, now = new Date()): Date | null {
+  if (!expiresAt) return null;
+  if (expiresAt <= now) throw badUserInput('expiresAt must be in the future', 'expiresAt');
+  if (expiresAt.getTime() - now.getTime() > MAX_KEY_LIFETIME_DAYS * DAY_MS) {
+    throw badUserInput(`expiresAt must be within ${MAX_KEY_LIFETIME_DAYS} days from now`, 'expiresAt');
+  }
+  return expiresAt;
+}
+
+/** A successor keeps its predecessor's expiry, unless that has passed: then the caller must give a new one. */
+function successorExpiry(old: ApiKey, given: Date | null | undefined): Date | null {
+  if (given) return checkExpiry(given);
+  if (old.expiresAt && old.expiresAt <= new Date()) {
+    throw badUserInput(`API key ${old.id} expired on ${old.expiresAt.toISOString()}: give its successor an expiresAt`, 'expiresAt');
+  }
+  return old.expiresAt ?? null;
 }
 
 /** Issues a key to an organisation inside an audited write; returns the key in clear, once. */
@@ -71,11 +88,12 @@ export function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
   });
 }
 
-/** Revokes a key and issues its successor with the same name and expiry, atomically. */
-export function rotateApiKey(ctx: RequestContext, id: string) {
+/** Revokes a key and issues its successor with the same name and the same (or the given) expiry, atomically. */
+export function rotateApiKey(ctx: RequestContext, id: string, expiresAt?: Date | null) {
   return audited(ctx, 'rotateApiKey', async (em, audit) => {
     const old = await ownLiveKey(ctx, em, id);
+    const successor = { name: old.name, expiresAt: successorExpiry(old, expiresAt) };
     revokeInside(em, audit, old);
-    return issueKey(em, audit, old.organisation, { name: old.name, expiresAt: old.expiresAt ?? null });
+    return issueKey(em, audit, old.organisation, successor);
   });
 }

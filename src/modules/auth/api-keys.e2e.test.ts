@@ -10,10 +10,11 @@ const ME = '{ me { organisationName role scopes } }';
 
 describe('API keys', () => {
   it('makes a key that works at once, is shown once, and is listed only by its prefix', async () => {
-    const { body } = await t.gql('demo-finance', 'mutation { createApiKey(name: "loan system", expiresAt: "2999-01-01T00:00:00Z") { key apiKey { id prefix name expiresAt } } }');
+    const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    const { body } = await t.gql('demo-finance', `mutation { createApiKey(name: "loan system", expiresAt: "${expiresAt}") { key apiKey { id prefix name expiresAt } } }`);
     const { key, apiKey } = body.data!.createApiKey;
     expect(key).toMatch(/^jz_[\w-]{43}$/);
-    expect(apiKey).toMatchObject({ prefix: key.slice(0, 8), name: 'loan system', expiresAt: '2999-01-01T00:00:00.000Z' });
+    expect(apiKey).toMatchObject({ prefix: key.slice(0, 8), name: 'loan system', expiresAt });
     expect((await t.gql(key, ME)).body.data!.me.role).toBe('FINANCE');
     const listed = await t.gql('demo-finance', '{ apiKeys { id prefix name revokedAt } }');
     expect(listed.body.data!.apiKeys).toContainEqual({ id: apiKey.id, prefix: key.slice(0, 8), name: 'loan system', revokedAt: null });
@@ -30,6 +31,19 @@ describe('API keys', () => {
     expect(fresh.apiKey.name).toBe('renovation sync');
     expect((await t.gql(created.key, ME)).status).toBe(401);
     expect((await t.gql(fresh.key, ME)).body.data!.me.role).toBe('HOUSING');
+  });
+
+  it('gives an expired key a successor only with a new expiry, never an expired one', async () => {
+    const created = (await t.gql('demo-housing', 'mutation { createApiKey(name: "old sync") { key apiKey { id } } }')).body.data!.createApiKey;
+    await t.sql(`update api_key set expires_at = now() - interval '1 day' where id = ?`, [created.apiKey.id]);
+    const refused = await t.gql('demo-housing', `mutation { rotateApiKey(id: "${created.apiKey.id}") { key } }`);
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
+    const [kept] = await t.sql<{ revoked_at: Date | null }>('select revoked_at from api_key where id = ?', [created.apiKey.id]);
+    expect(kept.revoked_at).toBeNull();
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const rotated = await t.gql('demo-housing', `mutation { rotateApiKey(id: "${created.apiKey.id}", expiresAt: "${until}") { key apiKey { name expiresAt } } }`);
+    expect(rotated.body.data!.rotateApiKey.apiKey).toEqual({ name: 'old sync', expiresAt: until });
+    expect((await t.gql(rotated.body.data!.rotateApiKey.key, ME)).body.data!.me.role).toBe('HOUSING');
   });
 
   it('revokes a key: UNAUTHENTICATED from then on; revoking twice is refused', async () => {
@@ -55,6 +69,8 @@ describe('API keys', () => {
   it.each([
     ['an expiry in the past', 'mutation { createApiKey(name: "old", expiresAt: "2020-01-01T00:00:00Z") { key } }', 'expiresAt'],
     ['an empty name', 'mutation { createApiKey(name: "  ") { key } }', 'name'],
+    ['an expiry of 9999-12-31', 'mutation { createApiKey(name: "forever", expiresAt: "9999-12-31T00:00:00Z") { key } }', 'expiresAt'],
+    ['an expiry more than two years ahead', `mutation { createApiKey(name: "long", expiresAt: "${new Date(Date.now() + 800 * 86_400_000).toISOString()}") { key } }`, 'expiresAt'],
   ])('refuses %s with BAD_USER_INPUT', async (_what, mutation, field) => {
     const { body } = await t.gql('demo-finance', mutation);
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -24,14 +24,21 @@ export class AuthResolver {
   createApiKey(
     @Ctx() ctx: RequestContext,
     @Arg('name', () => String) name: string,
-    @Arg('expiresAt', () => DateTimeISOResolver, { nullable: true }) expiresAt?: Date | null,
+    @Arg('expiresAt', () => DateTimeISOResolver, { nullable: true, description: 'At most two years ahead' }) expiresAt?: Date | null,
   ) {
     return createApiKey(ctx, name, expiresAt);
   }
 
-  @Mutation(() => CreatedApiKey, { nullable: true, description: 'Revokes a key and issues its successor (same name and expiry)' })
-  rotateApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return rotateApiKey(ctx, id);
+  @Mutation(() => CreatedApiKey, {
+    nullable: true,
+    description: 'Revokes a key and issues its successor: same name, same expiry unless one is given (required when the old key has expired)',
+  })
+  rotateApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expiresAt', () => DateTimeISOResolver, { nullable: true, description: 'At most two years ahead' }) expiresAt?: Date | null,
+  ) {
+    return rotateApiKey(ctx, id, expiresAt);
   }
 
   @Mutation(() => ApiKeyType, { nullable: true, description: 'Revokes a key of your organisation; it stops working at once' })
