@@ -25,6 +25,8 @@ const envSchema = z.object({
   RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(MAX_REQUESTS_PER_MINUTE).default(DEFAULT_LIMITS.requestsPerMinute),
   RATE_LIMIT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(MAX_LOOKUPS_PER_HOUR).default(DEFAULT_LIMITS.lookupsPerHour),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).max(MAX_REQUESTS_PER_MINUTE).default(DEFAULT_LIMITS.anonymousPerMinute),
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  API_KEY_CACHE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 
 export type Config = {
@@ -50,6 +52,8 @@ export type Config = {
   redisKeyPrefix: string;
   /** The defaults; the poverty office may set an organisation's own (organisation.requests_per_minute, lookups_per_hour). */
   rateLimits: RateLimitDefaults;
+  /** Resolved API keys are trusted this long (0: never cached) without the database; writes to them evict them at once. */
+  apiKeyCache: { ttlMs: number; maxEntries: number };
   /** Demo keys and open introspection exist only outside production (API.md). */
   isProduction: boolean;
 };
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lookupsPerHour: v.RATE_LIMIT_LOOKUPS_PER_HOUR,
       anonymousPerMinute: v.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     },
+    apiKeyCache: { ttlMs: v.API_KEY_CACHE_TTL_MS, maxEntries: v.API_KEY_CACHE_SIZE },
     isProduction: v.NODE_ENV === 'production',
   };
 }

@@ -6,6 +6,7 @@ import { audited, type Audit } from '../audit/audit.service';
 import { ApiKey } from './api-key.entity';
 import { apiKeyPrefix, hashApiKey } from './api-key-hash';
 import { Organisation } from './organisation.entity';
+import { keysChanged } from './viewer-cache';
 
 /** 32 random bytes: a key long enough that its SHA-256 needs no salt or slow hash. */
 function newKey(): string {
@@ -84,6 +85,7 @@ export function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
   return audited(ctx, 'revokeApiKey', async (em, audit) => {
     const apiKey = await ownLiveKey(ctx, em, id);
     revokeInside(em, audit, apiKey);
+    keysChanged(ctx, ctx.caller.organisationId);
     return apiKey;
   });
 }
@@ -94,6 +96,7 @@ export function rotateApiKey(ctx: RequestContext, id: string, expiresAt?: Date |
     const old = await ownLiveKey(ctx, em, id);
     const successor = { name: old.name, expiresAt: successorExpiry(old, expiresAt) };
     revokeInside(em, audit, old);
+    keysChanged(ctx, ctx.caller.organisationId);
     return issueKey(em, audit, old.organisation, successor);
   });
 }

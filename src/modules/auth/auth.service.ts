@@ -3,6 +3,7 @@ import type { Viewer } from '../../context/request-context';
 import { unauthenticated } from '../../errors/app-error';
 import { apiKeyPrefix, hashApiKey } from './api-key-hash';
 import type { Role } from './role';
+import { watchKeyChanges, type CachedViewer, type ViewerCache } from './viewer-cache';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** The well-known keys of the demo data (API.md) all begin so; production refuses them whatever the database holds. */
@@ -33,14 +34,37 @@ type KeyRow = {
  */
 const KEY_LOOKUP = `select * from jingzhun_authenticate(?)`;
 
+const refused = () => unauthenticated('This API key is unknown, revoked or expired');
+
+/** What the database says of a key hash, or null when no live key has it. */
+async function lookUp(em: EntityManager, key: string, hash: string, now: Date): Promise<CachedViewer | null> {
+  const [row] = await em.getConnection().execute<KeyRow[]>(KEY_LOOKUP, [hash]);
+  if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) return null;
+  const organisation = row.organisation;
+  // Cached viewers are shared by the requests of their key: frozen, so that none can change another's.
+  const viewer: Viewer = Object.freeze({
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    role: organisation.role,
+    scopes: Object.freeze(organisation.scopes) as string[],
+    pairedVillages: Object.freeze(row.paired_villages) as string[],
+    apiKeyId: row.key_id,
+    apiKeyPrefix: apiKeyPrefix(key),
+    limits: Object.freeze({ requestsPerMinute: organisation.requests_per_minute ?? null, lookupsPerHour: organisation.lookups_per_hour ?? null }),
+  });
+  return { viewer, expiresAt: row.expires_at ? new Date(row.expires_at).getTime() : null };
+}
+
 /**
  * Resolves the Authorization header to a viewer. No header means an anonymous caller (who may
- * only introspect outside production); a header naming no live key is refused outright.
+ * only introspect outside production); a header naming no live key is refused outright. With a
+ * cache, a key resolved in the last seconds is not looked up again; its expiry still holds to the
+ * millisecond, and writes to it evict it (viewer-cache.ts).
  */
 export async function authenticate(
   em: EntityManager,
   authorization: string | undefined,
-  options: { allowDemoKeys: boolean; now?: Date },
+  options: { allowDemoKeys: boolean; now?: Date; cache?: ViewerCache },
 ): Promise<Viewer | null> {
   if (!authorization) return null;
   const match = BEARER.exec(authorization);
@@ -48,19 +72,20 @@ export async function authenticate(
   const key = match[1];
   if (!options.allowDemoKeys && key.startsWith(DEMO_KEY_PREFIX)) throw unauthenticated('Demo keys do not work in production');
   const now = options.now ?? new Date();
-  const [row] = await em.getConnection().execute<KeyRow[]>(KEY_LOOKUP, [hashApiKey(key)]);
-  if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) {
-    throw unauthenticated('This API key is unknown, revoked or expired');
+  const hash = hashApiKey(key);
+  const { cache } = options;
+  let resolved = cache?.get(hash);
+  if (resolved && resolved.expiresAt !== null && resolved.expiresAt <= now.getTime()) {
+    cache!.delete(hash);
+    throw refused();
   }
-  const organisation = row.organisation;
-  return {
-    organisationId: organisation.id,
-    organisationName: organisation.name,
-    role: organisation.role,
-    scopes: organisation.scopes,
-    pairedVillages: row.paired_villages,
-    apiKeyId: row.key_id,
-    apiKeyPrefix: apiKeyPrefix(key),
-    limits: { requestsPerMinute: organisation.requests_per_minute ?? null, lookupsPerHour: organisation.lookups_per_hour ?? null },
-  };
+  if (!resolved) {
+    const remember = cache?.startLookup();
+    const found = await lookUp(em, key, hash, now);
+    if (!found) throw refused();
+    remember?.(hash, found);
+    resolved = found;
+  }
+  if (cache) watchKeyChanges(em, cache);
+  return resolved.viewer;
 }

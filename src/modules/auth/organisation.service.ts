@@ -9,6 +9,7 @@ import type { RateLimitsInput, RegisterOrganisationInput } from './auth.types';
 import { issueKey } from './api-key.service';
 import { Organisation } from './organisation.entity';
 import { Role } from './role';
+import { keysChanged } from './viewer-cache';
 
 /** The poverty office registers partners; the bodies that oversee it, and its peers, are set up by the deployment. */
 const REGISTRABLE = new Set<Role>(Object.values(Role).filter((r) => r !== Role.POVERTY_OFFICE && r !== Role.AUDITOR));
@@ -60,6 +61,7 @@ export async function registerOrganisation(ctx: RequestContext, input: RegisterO
     const organisation = em.create(Organisation, { name, role: input.role, scopes });
     await em.flush();
     audit({ entity: 'Organisation', entityId: organisation.id, regionCode: scopes[0], after: organisationSnapshot(organisation) });
+    keysChanged(ctx, organisation.id);
     const { key } = await issueKey(em, audit, organisation, { name: 'first key', expiresAt: null });
     return { organisation, key };
   });
@@ -87,6 +89,7 @@ export async function setOrganisationLimits(ctx: RequestContext, id: string, inp
     const before = limitsOf(organisation);
     await em.nativeUpdate(Organisation, { id: organisation.id }, { requestsPerMinute, lookupsPerHour });
     Object.assign(organisation, { requestsPerMinute, lookupsPerHour });
+    keysChanged(ctx, organisation.id);
     audit({ entity: 'Organisation', entityId: organisation.id, regionCode: organisation.scopes[0], before, after: limitsOf(organisation) });
     return organisation;
   });

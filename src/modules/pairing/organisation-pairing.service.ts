@@ -4,6 +4,7 @@ import { audited } from '../audit/audit.service';
 import { Role } from '../auth/role';
 import { findVisibleOrganisation } from '../auth/organisation.service';
 import { findVillage } from '../regions/region.service';
+import { keysChanged } from '../auth/viewer-cache';
 import { OrganisationPairing } from './organisation-pairing.entity';
 
 /** Only donors' pairings decide what they see; other pairings (cadres 帮扶责任人) have their own records. */
@@ -21,6 +22,7 @@ export async function pairOrganisation(ctx: RequestContext, organisationId: stri
     const pairing = em.create(OrganisationPairing, { organisation: organisation.id, village });
     await em.flush();
     await em.refresh(pairing);
+    keysChanged(ctx, organisation.id);
     audit({
       entity: 'OrganisationPairing',
       entityId: pairing.id,
