@@ -2,10 +2,10 @@ import type { RequestContext } from '../../context/request-context';
 import { ParameterName } from '../parameters/parameter.enums';
 import { parameterLoader } from '../parameters/parameter.service';
 import { assess, type Assurance } from './assurance';
-import type { Household } from './household.entity';
+import type { HouseholdRow } from './household.rows';
 
 /** The exit test for a household as of a day (that year's parameters apply); members and parameters come from the request's loaders. */
-export async function householdAssurance(ctx: RequestContext, household: Household, asOf: string): Promise<Assurance> {
+export async function householdAssurance(ctx: RequestContext, household: HouseholdRow, asOf: string): Promise<Assurance> {
   const year = Number(asOf.slice(0, 4));
   const regionCode = household.village.code;
   const parameter = (name: ParameterName) => parameterLoader(ctx).load({ name, regionCode, year });

@@ -4,13 +4,12 @@ import { MoneyScalar } from '../../graphql/money.scalar';
 import { integerKey, PageArgs, pageRequest, toConnection } from '../../graphql/pagination';
 import type { Region } from '../regions/region.entity';
 import { VillageType } from '../regions/region.types';
-import type { Household } from './household.entity';
+import type { HouseholdRow, MemberRow } from './household.rows';
 import { findHousehold, HOUSEHOLD_LIST, HOUSEHOLD_ORDERS, listHouseholds } from './household.service';
 import { HouseholdConnection, HouseholdFilter, HouseholdOrder, HouseholdType, MemberType } from './household.types';
-import type { Member } from './member.entity';
 import { Relation } from './member.enums';
 
-const byId = (h: Household) => h.id;
+const byId = (h: HouseholdRow) => h.id;
 
 @Resolver(() => HouseholdType)
 export class HouseholdResolver {
@@ -26,28 +25,28 @@ export class HouseholdResolver {
   }
 
   @Query(() => HouseholdType, { nullable: true, description: 'A household by id, if within your scope' })
-  household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Household | null> {
+  household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<HouseholdRow | null> {
     return findHousehold(ctx, id);
   }
 
   @FieldResolver(() => VillageType, { nullable: true })
-  village(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<Region | null> {
+  village(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow): Promise<Region | null> {
     return ctx.loaders.villageByCode.load(household.village.code);
   }
 
   @FieldResolver(() => [MemberType], { nullable: true, description: 'Household members 家庭成员, head first' })
-  members(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<Member[]> {
+  members(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow): Promise<MemberRow[]> {
     return ctx.loaders.membersByHousehold.load(household.id);
   }
 
   @FieldResolver(() => MemberType, { nullable: true, description: 'Head of household 户主' })
-  async head(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<Member | null> {
+  async head(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow): Promise<MemberRow | null> {
     const members = await ctx.loaders.membersByHousehold.load(household.id);
     return members.find((m) => m.relation === Relation.HEAD) ?? null;
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Net income per capita per year 人均纯收入, in yuan' })
-  incomePerCapita(@Root() household: Household): number {
+  incomePerCapita(@Root() household: HouseholdRow): number {
     return household.incomePerCapitaFen;
   }
 }

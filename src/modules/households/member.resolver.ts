@@ -2,9 +2,8 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { chinaToday } from '../../config/clock';
 import type { RequestContext } from '../../context/request-context';
 import { ageOn } from './assurance';
-import type { Household } from './household.entity';
+import type { HouseholdRow, MemberRow } from './household.rows';
 import { HouseholdType, MemberType } from './household.types';
-import type { Member } from './member.entity';
 import { AgeGroup, ageGroupOf } from './member.enums';
 import { findMemberByIdNumber } from './member.service';
 
@@ -18,17 +17,17 @@ export class MemberResolver {
     @Ctx() ctx: RequestContext,
     @Arg('idNumber', () => String) idNumber: string,
     @Arg('purpose', () => String, { description: 'Why you look this person up 查询用途, e.g. "student aid eligibility check"' }) purpose: string,
-  ): Promise<Member | null> {
+  ): Promise<MemberRow | null> {
     return findMemberByIdNumber(ctx, idNumber, purpose);
   }
 
   @FieldResolver(() => AgeGroup, { nullable: true, description: 'Age group 年龄段: child, working age or elderly, without the birth date' })
-  ageGroup(@Root() member: Member): AgeGroup {
+  ageGroup(@Root() member: MemberRow): AgeGroup {
     return ageGroupOf(ageOn(member.birthDate, chinaToday()));
   }
 
   @FieldResolver(() => HouseholdType, { nullable: true })
-  household(@Ctx() ctx: RequestContext, @Root() member: Member): Promise<Household | null> {
+  household(@Ctx() ctx: RequestContext, @Root() member: MemberRow): Promise<HouseholdRow | null> {
     return ctx.loaders.householdById.load(member.household.id);
   }
 }

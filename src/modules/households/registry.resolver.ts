@@ -9,6 +9,7 @@ import type { Assurance } from './assurance';
 import { householdAssurance } from './assurance.service';
 import type { HouseholdStatusChange } from './household-status-change.entity';
 import type { Household } from './household.entity';
+import type { HouseholdRow, MemberRow } from './household.rows';
 import { HouseholdType, MemberType } from './household.types';
 import type { Member } from './member.entity';
 import { HousingGrade, MemberChangeReason } from './registry.enums';
@@ -99,12 +100,12 @@ export class RegistryResolver {
   }
 
   @FieldResolver(() => [StatusChangeType], { nullable: true, description: 'Every status change and member change, oldest first 动态管理记录' })
-  statusHistory(@Ctx() ctx: RequestContext, @Root() household: Household): Promise<HouseholdStatusChange[]> {
+  statusHistory(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow): Promise<HouseholdStatusChange[]> {
     return ctx.loaders.statusHistoryByHousehold.load(household.id);
   }
 
   @FieldResolver(() => AssuranceType, { nullable: true, description: 'The exit test 一超过两不愁三保障 for a year (default: this year), with the evidence of each item' })
-  assurance(@Ctx() ctx: RequestContext, @Root() household: Household, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<Assurance> {
+  assurance(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<Assurance> {
     const thisYear = chinaYear();
     const asked = year ?? thisYear;
     if (asked < YEAR_MIN || asked > thisYear) throw badUserInput(`year must be ${YEAR_MIN} to ${thisYear}`, 'year');
@@ -113,28 +114,28 @@ export class RegistryResolver {
   }
 
   @FieldResolver(() => IdentificationType, { nullable: true, description: 'How the household was identified, for households registered through the API' })
-  async identification(@Ctx() ctx: RequestContext, @Root() household: Household) {
+  async identification(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow) {
     const found = await ctx.loaders.identificationByHousehold.load(household.id);
     return found && { ...found, priorityScore: household.priorityScore };
   }
 
   @FieldResolver(() => Int, { nullable: true, description: '六优先 priority score, 0–6' })
-  priorityScore(@Root() household: Household): number {
+  priorityScore(@Root() household: HouseholdRow): number {
     return household.priorityScore;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: '不愁吃不愁穿, as last surveyed' })
-  foodAndClothingSecure(@Root() household: Household): boolean | null {
+  foodAndClothingSecure(@Root() household: HouseholdRow): boolean | null {
     return household.foodAndClothingSecure ?? null;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: '饮水安全, as last surveyed' })
-  safeDrinkingWater(@Root() household: Household): boolean | null {
+  safeDrinkingWater(@Root() household: HouseholdRow): boolean | null {
     return household.safeDrinkingWater ?? null;
   }
 
   @FieldResolver(() => HousingGrade, { nullable: true, description: '危房鉴定等级' })
-  housingGrade(@Root() household: Household): HousingGrade | null {
+  housingGrade(@Root() household: HouseholdRow): HousingGrade | null {
     return household.housingGrade ?? null;
   }
 }
@@ -142,7 +143,7 @@ export class RegistryResolver {
 @Resolver(() => MemberType)
 export class MemberVersionResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Optimistic-locking version; send it back with an update' })
-  version(@Root() member: Member): number {
+  version(@Root() member: MemberRow): number {
     return member.version;
   }
 }

@@ -1,0 +1,33 @@
+import type { RequestContext } from '../context/request-context';
+
+/**
+ * One bound value. Arrays are left out on purpose: knex would spread one into a list of
+ * parameters, which changes the statement's text with its length. Bind an array as one
+ * PostgreSQL literal instead: `= any(?::int[])` with `arrayLiteral(ids)`.
+ */
+export type Binding = string | number | boolean | null;
+
+/**
+ * The way to read: fixed SQL text with `?` placeholders, sent with its bindings on the request's
+ * own transaction, answered as plain rows. Reads skip MikroORM's entities on purpose: hydrating
+ * and registering them in the unit of work was half of the API's CPU time on a list. Entities and
+ * the unit of work stay for writes.
+ *
+ * - The request's transaction carries the caller's scopes, which row-level security checks; a read
+ *   on another connection would see nothing (or, as the owner, everything). Outside a transaction
+ *   this runs on the entity manager's pool, as `em.execute` does.
+ * - Bindings go to PostgreSQL as parameters, not spliced into the text (MikroORM's `execute`
+ *   splices them), so the text stays the same whatever the values.
+ * - Name the columns as the row type names its properties (`group_no as "groupNo"`), so that the
+ *   rows need no mapping, and cast counts (`count(*)::int`): bigint arrives as a string.
+ * - The caller's row rule still goes in the SQL (`rowScopeSql`): row-level security keeps only the
+ *   county boundary, finer rules are the API's.
+ *
+ * Worked example: `householdsById` and `membersByHousehold` in
+ * src/modules/households/household.service.ts; docs/reading.md says how to write one.
+ */
+export async function rows<T>(ctx: RequestContext, sql: string, bindings: readonly Binding[] = []): Promise<T[]> {
+  const knex = ctx.em.getTransactionContext() ?? ctx.em.getConnection().getKnex();
+  const result: { rows: T[] } = await knex.raw(sql, bindings as Binding[]);
+  return result.rows;
+}
