@@ -4,10 +4,9 @@ import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
 import { arrayLiteral } from '../../db/array-literal';
-import { rows } from '../../db/read';
+import { rows, type Binding } from '../../db/read';
 import { rowScope, rowScopeSql } from '../../policy/row-scope';
 import { assertRegionPrefix } from '../regions/region.service';
-import { Household } from './household.entity';
 import { HouseholdOrder, type HouseholdFilter } from './household.types';
 import { HouseholdIdentification } from './household-identification.entity';
 import { HouseholdStatusChange } from './household-status-change.entity';
@@ -24,17 +23,23 @@ import {
 
 export const HOUSEHOLD_LIST = 'household';
 
-function householdWhere(ctx: RequestContext, filter: HouseholdFilter | undefined) {
+/**
+ * The list's conditions in one fixed text: a filter left out binds null, and PostgreSQL drops
+ * `null is null or …` when it plans the statement with its values.
+ */
+const HOUSEHOLD_WHERE = (scope: string) => `${scope}
+  and (?::text is null or h.village_code like ?)
+  and (?::text[] is null or h.status = any(?::text[]))
+  and (?::text[] is null or h.category = any(?::text[]))
+  and (?::text[] is null or h.causes && ?::text[])`;
+
+function householdWhere(ctx: RequestContext, filter: HouseholdFilter | undefined): { sql: string; bindings: Binding[] } {
   if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
-  return {
-    $and: [
-      { village: rowScope(ctx.caller, 'Household', 'code') },
-      ...(filter?.regionCode ? [{ village: { code: { $like: `${filter.regionCode}%` } } }] : []),
-      ...(filter?.status?.length ? [{ status: { $in: filter.status } }] : []),
-      ...(filter?.category?.length ? [{ category: { $in: filter.category } }] : []),
-      ...(filter?.cause?.length ? [{ causes: { $overlap: filter.cause } }] : []),
-    ],
-  };
+  const scope = householdScope(ctx);
+  const regionPattern = filter?.regionCode ? `${filter.regionCode}%` : null;
+  const anyOf = (values: readonly string[] | undefined) => (values?.length ? arrayLiteral(values) : null);
+  const conditions = [regionPattern, anyOf(filter?.status), anyOf(filter?.category), anyOf(filter?.cause)];
+  return { sql: HOUSEHOLD_WHERE(scope.sql), bindings: [...scope.bindings, ...conditions.flatMap((value) => [value, value])] };
 }
 
 /** Each order has its own cursors, so that a cursor of one order cannot continue the other. */
@@ -43,18 +48,22 @@ export const HOUSEHOLD_ORDERS = {
     list: HOUSEHOLD_LIST,
     keyOf: (h: HouseholdRow) => h.id,
     parseKey: integerKey,
-    after: (key: string | number) => ({ id: { $gt: Number(key) } }),
-    orderBy: { id: 'asc' } as const,
+    /** Without a cursor the bound id is 0: ids start at 1. */
+    after: { sql: 'h.id > ?', bindings: (key: string | number | undefined) => [key === undefined ? 0 : Number(key)] },
+    orderBy: 'h.id',
   },
   [HouseholdOrder.PRIORITY]: {
     list: 'household-priority',
     keyOf: (h: HouseholdRow) => `${h.priorityScore}.${h.id}`,
     parseKey: (raw: string) => (/^\d\.\d{1,10}$/.test(raw) ? raw : undefined),
-    after: (key: string | number) => {
-      const [score, id] = String(key).split('.').map(Number);
-      return { $or: [{ priorityScore: { $lt: score } }, { priorityScore: score, id: { $gt: id } }] };
+    after: {
+      sql: '(?::int is null or h.priority_score < ? or (h.priority_score = ? and h.id > ?))',
+      bindings: (key: string | number | undefined) => {
+        const [score, id] = key === undefined ? [null, null] : String(key).split('.').map(Number);
+        return [score, score, score, id];
+      },
     },
-    orderBy: { priorityScore: 'desc', id: 'asc' } as const,
+    orderBy: 'h.priority_score desc, h.id',
   },
 };
 
@@ -63,15 +72,19 @@ export async function listHouseholds(
   filter: HouseholdFilter | undefined,
   order: HouseholdOrder,
   args: PageArgs,
-): Promise<Page<Household>> {
+): Promise<Page<HouseholdRow>> {
   const ordering = HOUSEHOLD_ORDERS[order];
   const page = pageRequest(ordering.list, args, ordering.parseKey);
   const where = householdWhere(ctx, filter);
-  const rows = await ctx.em.find(Household, page.after !== undefined ? { $and: [where, ordering.after(page.after)] } : where, {
-    orderBy: ordering.orderBy,
-    limit: page.first + 1,
+  const found = await rows<HouseholdColumns>(
+    ctx,
+    `select ${HOUSEHOLD_COLUMNS} from household h where ${where.sql} and ${ordering.after.sql} order by ${ordering.orderBy} limit ?`,
+    [...where.bindings, ...ordering.after.bindings(page.after), page.first + 1],
+  );
+  return toPage(found.map(toHouseholdRow), page.first, async () => {
+    const [{ n }] = await rows<{ n: number }>(ctx, `select count(*)::int as n from household h where ${where.sql}`, where.bindings);
+    return n;
   });
-  return toPage(rows, page.first, () => ctx.em.count(Household, where));
 }
 
 export async function findHousehold(ctx: RequestContext, id: string): Promise<HouseholdRow | null> {
