@@ -11,6 +11,8 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -18,6 +20,7 @@ import {
 import { InputProblems } from '../errors/app-error';
 import { ID_RULE, textProblem, type TextRule } from '../kernel/text';
 import { INPUT_RULES } from './input-rules';
+import { perDocument } from './per-document';
 
 /** Any String the table forgot (the schema test refuses that) still gets a strict, short rule. */
 const FALLBACK_RULE: TextRule = { describe: 'text of at most 100 characters on one line', min: 0, max: 100 };
@@ -61,31 +64,45 @@ function selectedOperation(document: DocumentNode, operationName: string | null 
   return operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
 }
 
-/**
- * Every argument of the operation (inline or through variables, in fragments too) against its
- * declared type, length and character set. Returns the problems; variables that do not even fit
- * their types are left to execution, which refuses them as BAD_USER_INPUT.
- */
-export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, inputs: Record<string, unknown> = {}): InputProblems {
-  const problems = new InputProblems();
+/** A field given arguments in the document, with its definition: where values are checked. */
+type ArgumentSite = { node: FieldNode; field: GraphQLField<unknown, unknown>; parent: string };
+
+/** The fields of the operation (in fragments too) that take arguments: the same for every request of a document. */
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined) {
   const operation = selectedOperation(document, operationName);
-  if (!operation) return problems;
-  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
-  if (variables.errors) return problems;
+  if (!operation) return undefined;
+  const sites: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     OperationDefinition: (node) => (node === operation ? undefined : false),
     Field(node) {
-      const fieldDef = typeInfo.getFieldDef();
+      const field = typeInfo.getFieldDef();
       const parent = typeInfo.getParentType();
-      if (!fieldDef || !parent || fieldDef.args.length === 0 || !node.arguments?.length) return;
-      const values = getArgumentValues(fieldDef, node, variables.coerced);
-      for (const arg of fieldDef.args) {
-        checkValue(problems, arg.name, `${parent.name}.${fieldDef.name}(${arg.name})`, arg.type, values[arg.name]);
-      }
+      if (field && parent && field.args.length > 0 && node.arguments?.length) sites.push({ node, field, parent: parent.name });
     },
   });
   visit(document, visitor);
+  return { operation, sites };
+}
+
+/**
+ * Every argument of the operation (inline or through variables, in fragments too) against its
+ * declared type, length and character set, on every request: only where the arguments are is
+ * worked out once per document. Returns the problems; variables that do not even fit their types
+ * are left to execution, which refuses them as BAD_USER_INPUT.
+ */
+export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, inputs: Record<string, unknown> = {}): InputProblems {
+  const problems = new InputProblems();
+  const plan = perDocument(schema, document, `input-sites\u0000${operationName ?? ''}`, () => argumentSites(schema, document, operationName));
+  if (!plan) return problems;
+  const variables = getVariableValues(schema, plan.operation.variableDefinitions ?? [], inputs);
+  if (variables.errors) return problems;
+  for (const { node, field, parent } of plan.sites) {
+    const values = getArgumentValues(field, node, variables.coerced);
+    for (const arg of field.args) {
+      checkValue(problems, arg.name, `${parent}.${field.name}(${arg.name})`, arg.type, values[arg.name]);
+    }
+  }
   return problems;
 }
 

@@ -21,7 +21,7 @@ import { queryComplexityLimit } from '../graphql/query-complexity';
 import { buildGuardedSchema } from '../graphql/schema';
 import { authenticate } from '../modules/auth/auth.service';
 import { createViewerCache, evictChangedKeys } from '../modules/auth/viewer-cache';
-import { serializeError } from '../observability/logger';
+import { operationName, requestLine, responseLine, serializeError } from '../observability/logger';
 import { createMetrics, metricsEndpoint } from '../observability/metrics';
 import { createRateLimiter } from '../rate-limit/rate-limiter';
 import { trackRequests } from './drain';
@@ -141,8 +141,12 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   app.use(
     pinoHttp({
       logger,
-      // pino-http sets its own error serializer over the logger's; it must be the allow-list too.
-      serializers: { err: serializeError },
+      // One compact line a request (logger.ts, requestLine). pino-http sets its own error serializer
+      // over the logger's; it must be the allow-list too.
+      wrapSerializers: false,
+      serializers: { err: serializeError, req: requestLine, res: responseLine },
+      customSuccessObject: (req, _res, line) => ({ ...line, operation: operationName(req) }),
+      customErrorObject: (req, _res, _error, line) => ({ ...line, operation: operationName(req) }),
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

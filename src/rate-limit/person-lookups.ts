@@ -3,6 +3,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { badUserInput } from '../errors/app-error';
 import type { Role } from '../modules/auth/role';
 import { fieldPolicy } from '../policy/policy';
+import { estimateKey, perDocument } from '../graphql/per-document';
 
 /** The most look-up fields one operation may hold, aliases and fragments counted: a page of a form, not a harvest. */
 export const MAX_LOOKUP_FIELDS = 5;
@@ -35,9 +36,21 @@ export type LookupCount = { fields: number; lookups: number };
 
 /**
  * Look-up fields in the operation that will run, and the people they look up; `lookups` counts
- * only the fields the role may read (the others are refused FORBIDDEN and look nobody up).
+ * only the fields the role may read (the others are refused FORBIDDEN and look nobody up). Counted
+ * once per document, role and batch sizes; a batch above the maximum is refused every time.
  */
 export function countPersonLookups(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  role: Role | undefined,
+): LookupCount {
+  const key = `lookups\u0000${role ?? ''}\u0000${estimateKey(query, operationName, variables)}`;
+  return perDocument(schema, query, key, () => walkPersonLookups(schema, query, variables, operationName, role));
+}
+
+function walkPersonLookups(
   schema: GraphQLSchema,
   query: DocumentNode,
   variables: Record<string, unknown> | undefined,
