@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { integerKey, PageArgs, pageRequest, toConnection } from '../../graphql/pagination';
 import type { Region } from '../regions/region.entity';
+import type { RegionRow } from '../regions/region.rows';
 import { VillageType } from '../regions/region.types';
 import type { HouseholdRow, MemberRow } from './household.rows';
 import { findHousehold, HOUSEHOLD_LIST, HOUSEHOLD_ORDERS, listHouseholds } from './household.service';
@@ -54,7 +55,7 @@ export class HouseholdResolver {
 @Resolver(() => VillageType)
 export class VillageHouseholdsResolver {
   @FieldResolver(() => HouseholdConnection, { nullable: true, description: 'Registered households of this village' })
-  async households(@Ctx() ctx: RequestContext, @Root() village: Region, @Args(() => PageArgs) args: PageArgs) {
+  async households(@Ctx() ctx: RequestContext, @Root() village: RegionRow, @Args(() => PageArgs) args: PageArgs) {
     const { first, after } = pageRequest(HOUSEHOLD_LIST, args, integerKey);
     const page = await ctx.loaders.householdPageByVillage.load({ villageCode: village.code, first, after: after as number | undefined });
     return toConnection(HouseholdConnection, HOUSEHOLD_LIST, page, byId);

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { PageArgs, toConnection } from '../../graphql/pagination';
-import { Region } from './region.entity';
+import type { Region } from './region.entity';
+import type { RegionRow } from './region.rows';
 import { findRegion, findVillage, listVillages, VILLAGE_LIST } from './region.service';
 import { RegionType, VillageConnection, VillageFacilities, VillageFilter, VillageType } from './region.types';
 
@@ -14,12 +15,12 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: 'The enclosing region, if within your scope' })
-  parent(@Ctx() ctx: RequestContext, @Root() region: Region): Promise<Region | null> | null {
+  parent(@Ctx() ctx: RequestContext, @Root() region: RegionRow): Promise<Region | null> | null {
     return region.parent ? ctx.loaders.regionByCode.load(region.parent.code) : null;
   }
 
   @FieldResolver(() => [RegionType], { nullable: true, description: 'The regions directly under this one, within your scope' })
-  children(@Ctx() ctx: RequestContext, @Root() region: Region): Promise<Region[]> {
+  children(@Ctx() ctx: RequestContext, @Root() region: RegionRow): Promise<Region[]> {
     return ctx.loaders.regionChildren.load(region.code);
   }
 }
@@ -41,12 +42,12 @@ export class VillageResolver {
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: 'The township 乡镇 the village belongs to' })
-  township(@Ctx() ctx: RequestContext, @Root() village: Region): Promise<Region | null> | null {
+  township(@Ctx() ctx: RequestContext, @Root() village: RegionRow): Promise<Region | null> | null {
     return village.parent ? ctx.loaders.regionByCode.load(village.parent.code) : null;
   }
 
   @FieldResolver(() => VillageFacilities, { nullable: true })
-  facilities(@Root() village: Region): VillageFacilities {
+  facilities(@Root() village: RegionRow): VillageFacilities {
     return {
       cultureRoom: village.hasCultureRoom ?? null,
       clinic: village.hasClinic ?? null,
@@ -57,7 +58,7 @@ export class VillageResolver {
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Village collective operating income per year 村集体经济收入' })
-  collectiveIncome(@Root() village: Region): number {
+  collectiveIncome(@Root() village: RegionRow): number {
     return village.collectiveIncomeFen ?? 0;
   }
 }

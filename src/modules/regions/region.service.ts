@@ -3,9 +3,12 @@ import { groupByKey } from '../../context/batch';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { pageRequest, toPage, type PageArgs, type Page } from '../../graphql/pagination';
-import { rowScope } from '../../policy/row-scope';
+import { arrayLiteral } from '../../db/array-literal';
+import { rows } from '../../db/read';
+import { rowScope, rowScopeSql } from '../../policy/row-scope';
 import { isRegionPrefix, REGION_CODE_PATTERN } from './region-code';
 import { Region } from './region.entity';
+import { REGION_COLUMNS, toRegionRow, type RegionColumns, type RegionRow } from './region.rows';
 import { RegionLevel } from './region.enums';
 import type { VillageFilter } from './region.types';
 
@@ -26,23 +29,28 @@ export async function findVillage(ctx: RequestContext, code: string): Promise<Re
   return ctx.loaders.villageByCode.load(code);
 }
 
-export async function listVillages(ctx: RequestContext, filter: VillageFilter | undefined, args: PageArgs): Promise<Page<Region>> {
+/** Villages in code order after the cursor; a filter left out binds null, as in the household list. */
+const VILLAGE_WHERE = (scope: string) => `${scope} and r.level = 'VILLAGE'
+  and (?::text is null or r.code like ?)
+  and (?::text[] is null or r.poverty_status = any(?::text[]))`;
+
+export async function listVillages(ctx: RequestContext, filter: VillageFilter | undefined, args: PageArgs): Promise<Page<RegionRow>> {
   const page = pageRequest(VILLAGE_LIST, args, (raw) => (REGION_CODE_PATTERN.test(raw) ? raw : undefined));
   if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
-  const where = {
-    $and: [
-      rowScope(ctx.caller, 'Village', 'code'),
-      { level: RegionLevel.VILLAGE },
-      ...(filter?.regionCode ? [{ code: { $like: `${filter.regionCode}%` } }] : []),
-      ...(filter?.povertyStatus?.length ? [{ povertyStatus: { $in: filter.povertyStatus } }] : []),
-    ],
-  };
-  const rows = await ctx.em.find(
-    Region,
-    page.after ? { $and: [where, { code: { $gt: String(page.after) } }] } : where,
-    { orderBy: { code: 'asc' }, limit: page.first + 1 },
+  const scope = rowScopeSql(ctx.caller, 'Village', 'r.code');
+  const regionPattern = filter?.regionCode ? `${filter.regionCode}%` : null;
+  const statuses = filter?.povertyStatus?.length ? arrayLiteral(filter.povertyStatus) : null;
+  const where = { sql: VILLAGE_WHERE(scope.sql), bindings: [...scope.bindings, regionPattern, regionPattern, statuses, statuses] };
+  // Without a cursor the bound code is '': every code sorts after it.
+  const found = await rows<RegionColumns>(
+    ctx,
+    `select ${REGION_COLUMNS} from region r where ${where.sql} and r.code > ? order by r.code limit ?`,
+    [...where.bindings, page.after === undefined ? '' : String(page.after), page.first + 1],
   );
-  return toPage(rows, page.first, () => ctx.em.count(Region, where));
+  return toPage(found.map(toRegionRow), page.first, async () => {
+    const [{ n }] = await rows<{ n: number }>(ctx, `select count(*)::int as n from region r where ${where.sql}`, where.bindings);
+    return n;
+  });
 }
 
 /** Regions by code under the row rule of `type`: Region is public geography, Village carries poverty facts. */

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-gra
 import type { RequestContext } from '../../context/request-context';
 import { OverrideInput } from '../households/registry.types';
 import type { Region } from './region.entity';
+import type { RegionRow } from './region.rows';
 import { VillagePovertyStatus } from './region.enums';
 import { VillageType } from './region.types';
 import type { VillageExitReadiness } from './village-exit';
@@ -16,7 +17,7 @@ export class VillageExitResolver {
   })
   exitReadiness(
     @Ctx() ctx: RequestContext,
-    @Root() village: Region,
+    @Root() village: RegionRow,
     @Arg('year', () => Int, { nullable: true, description: 'Whose parameters apply; 2010 to 2100, default this year' }) year?: number | null,
   ): Promise<VillageExitReadiness | null> {
     return villageExitReadiness(ctx, village, year);

@@ -100,7 +100,7 @@ export function exitReadinessLoader(ctx: RequestContext): DataLoader<ExitKey, Vi
   return loader;
 }
 
-export function villageExitReadiness(ctx: RequestContext, village: Region, year: number | undefined | null): Promise<VillageExitReadiness | null> {
+export function villageExitReadiness(ctx: RequestContext, village: Pick<Region, 'code'>, year: number | undefined | null): Promise<VillageExitReadiness | null> {
   const y = year ?? chinaYear();
   assertParameterYear(y, 'year');
   return exitReadinessLoader(ctx).load({ code: village.code, year: y });
