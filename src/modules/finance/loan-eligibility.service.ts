@@ -4,12 +4,13 @@ import { badUserInput } from '../../errors/app-error';
 import { batchSize } from '../../rate-limit/person-lookups';
 import { PersonLookup } from '../audit/access-log-entry.entity';
 import { logPersonLookups } from '../audit/audit.service';
-import { Member } from '../households/member.entity';
+import { arrayLiteral } from '../../db/array-literal';
+import { rows } from '../../db/read';
 import { assertIdNumber, assertPurpose } from '../households/member.service';
 import { ParameterName } from '../parameters/parameter.enums';
 import { parameterLoader } from '../parameters/parameter.service';
-import { rowScope } from '../../policy/row-scope';
-import { judgeLoanEligibility, type LoanVerdict } from './loan-eligibility';
+import { rowScopeSql } from '../../policy/row-scope';
+import { judgeLoanEligibility, type LoanApplicant, type LoanVerdict } from './loan-eligibility';
 
 export type LoanCheck = LoanVerdict & { idNumber: string; checkedOn: string };
 
@@ -26,26 +27,29 @@ export async function checkLoanEligibilities(ctx: RequestContext, rawIdNumbers: 
   return judgeApplicants(ctx, idNumbers, assertPurpose(rawPurpose));
 }
 
+/** What the verdict reads of each applicant registered within the caller's scope, and where, for the access log. */
+type Applicant = NonNullable<LoanApplicant> & { idNumber: string; villageCode: string };
+
+const APPLICANTS = (scope: string) => `select m.id_number as "idNumber", m.birth_date as "birthDate", m.labour_capacity as "labourCapacity",
+    h.status as "householdStatus", h.village_code as "villageCode"
+  from member m join household h on h.id = m.household_id where m.id_number = any(?::text[]) and ${scope}`;
+
 async function judgeApplicants(ctx: RequestContext, idNumbers: string[], purpose: string): Promise<LoanCheck[]> {
   const today = chinaToday();
   const year = Number(today.slice(0, 4));
   const distinct = [...new Set(idNumbers)];
-  const found = await ctx.em.find(
-    Member,
-    { idNumber: { $in: distinct }, household: { village: rowScope(ctx.caller, 'Household', 'code') } },
-    { populate: ['household'] },
-  );
-  const byIdNumber = new Map(found.map((m) => [m.idNumber, m]));
-  const regionOf = (id: string) => byIdNumber.get(id)?.household.village.code ?? null;
+  const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
+  const found = await rows<Applicant>(ctx, APPLICANTS(scope.sql), [arrayLiteral(distinct), ...scope.bindings]);
+  const byIdNumber = new Map(found.map((a) => [a.idNumber, a]));
+  const regionOf = (id: string) => byIdNumber.get(id)?.villageCode ?? null;
   await logPersonLookups(ctx, distinct.map((idNumber) => ({ lookup: PersonLookup.LOAN_ELIGIBILITY, idNumber, purpose, regionCode: regionOf(idNumber) })));
   const parameter = (name: ParameterName, regionCode: string | null) => (regionCode ? parameterLoader(ctx).load({ name, regionCode, year }) : Promise.resolve(null));
   const verdicts = new Map(
     await Promise.all(
       distinct.map(async (idNumber) => {
-        const member = byIdNumber.get(idNumber);
+        const applicant = byIdNumber.get(idNumber);
         const regionCode = regionOf(idNumber);
         const [ceiling, term] = await Promise.all([parameter(ParameterName.LOAN_CEILING, regionCode), parameter(ParameterName.LOAN_TERM_MONTHS, regionCode)]);
-        const applicant = member && { birthDate: member.birthDate, labourCapacity: member.labourCapacity, householdStatus: member.household.status };
         return [idNumber, judgeLoanEligibility(applicant ?? null, today, ceiling, term)] as const;
       }),
     ),

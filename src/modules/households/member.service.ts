@@ -1,11 +1,12 @@
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { textProblem, TEXT } from '../../kernel/text';
-import { rowScope } from '../../policy/row-scope';
+import { rows } from '../../db/read';
+import { rowScopeSql } from '../../policy/row-scope';
 import { PersonLookup } from '../audit/access-log-entry.entity';
 import { logPersonLookup } from '../audit/audit.service';
 import { describeIdNumberProblem, parseIdNumber } from './id-number';
-import { Member } from './member.entity';
+import { MEMBER_COLUMNS, toMemberRow, type MemberColumns, type MemberRow } from './household.rows';
 
 /** Every ID number that enters the system is checked here first (GB 11643). */
 export function assertIdNumber(value: string, field: string): string {
@@ -21,18 +22,20 @@ export function assertPurpose(purpose: string): string {
   return purpose.trim();
 }
 
+const MEMBER_BY_ID_NUMBER = (scope: string) => `select ${MEMBER_COLUMNS}, h.village_code as "villageCode"
+  from member m join household h on h.id = m.household_id where m.id_number = ? and ${scope}`;
+
 /**
  * A person by exact ID number, if registered within the caller's scope. Every look-up is logged
  * with the caller and the stated purpose, found or not (PIPL: purpose limitation).
  */
-export async function findMemberByIdNumber(ctx: RequestContext, rawIdNumber: string, rawPurpose: string): Promise<Member | null> {
+export async function findMemberByIdNumber(ctx: RequestContext, rawIdNumber: string, rawPurpose: string): Promise<MemberRow | null> {
   const idNumber = assertIdNumber(rawIdNumber, 'idNumber');
   const purpose = assertPurpose(rawPurpose);
-  const member = await ctx.em.findOne(
-    Member,
-    { idNumber, household: { village: rowScope(ctx.caller, 'Household', 'code') } },
-    { populate: ['household'] },
-  );
-  await logPersonLookup(ctx, { lookup: PersonLookup.MEMBER, idNumber, purpose, regionCode: member?.household.village.code ?? null });
-  return member;
+  const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
+  const [found] = await rows<MemberColumns & { villageCode: string }>(ctx, MEMBER_BY_ID_NUMBER(scope.sql), [idNumber, ...scope.bindings]);
+  await logPersonLookup(ctx, { lookup: PersonLookup.MEMBER, idNumber, purpose, regionCode: found?.villageCode ?? null });
+  if (!found) return null;
+  const { villageCode: _villageCode, ...member } = found;
+  return toMemberRow(member);
 }
