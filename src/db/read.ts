@@ -23,7 +23,7 @@ export type Binding = string | number | boolean | null;
  * - The caller's row rule still goes in the SQL (`rowScopeSql`): row-level security keeps only the
  *   county boundary, finer rules are the API's.
  *
- * Worked example: `householdsById` and `membersByHousehold` in
+ * Worked example: `householdById` and `membersByHousehold` in
  * src/modules/households/household.service.ts; docs/reading.md says how to write one.
  */
 export async function rows<T>(ctx: RequestContext, sql: string, bindings: readonly Binding[] = []): Promise<T[]> {
