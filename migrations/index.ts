@@ -10,6 +10,7 @@ import { Migration20261201010000_keys_and_organisations_under_rls } from './Migr
 import { Migration20261201020000_audit_chain } from './Migration20261201020000_audit_chain';
 import { Migration20261201100000_rate_limits } from './Migration20261201100000_rate_limits';
 import { Migration20261201110000_registration_trace_authors } from './Migration20261201110000_registration_trace_authors';
+import { Migration20261201200000_index_usable_scopes } from './Migration20261201200000_index_usable_scopes';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201020000_audit_chain', class: Migration20261201020000_audit_chain },
   { name: 'Migration20261201100000_rate_limits', class: Migration20261201100000_rate_limits },
   { name: 'Migration20261201110000_registration_trace_authors', class: Migration20261201110000_registration_trace_authors },
+  { name: 'Migration20261201200000_index_usable_scopes', class: Migration20261201200000_index_usable_scopes },
 ];

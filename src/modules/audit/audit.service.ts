@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
-import { rowScope } from '../../policy/row-scope';
+import { codesUnder, rowScope } from '../../policy/row-scope';
 import { ApiKey } from '../auth/api-key.entity';
 import { Organisation } from '../auth/organisation.entity';
 import { assertRegionPrefix } from '../regions/region.service';
@@ -72,7 +72,7 @@ export async function listAuditLog(ctx: RequestContext, filter: AuditLogFilter |
   const where = {
     $and: [
       rowScope(ctx.caller, 'AuditEntry', 'regionCode'),
-      ...(filter?.regionCode ? [{ regionCode: { $like: `${filter.regionCode}%` } }] : []),
+      ...(filter?.regionCode ? [codesUnder('regionCode', [filter.regionCode])] : []),
       ...(filter?.entity ? [{ entity: filter.entity }] : []),
       ...(filter?.organisationId ? [{ organisation: Number(filter.organisationId) }] : []),
       ...(filter?.from ? [{ at: { $gte: filter.from } }] : []),

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput, forbidden } from '../../errors/app-error';
 import { audited } from '../audit/audit.service';
+import { codesUnder } from '../../policy/row-scope';
 import { isRegionPrefix } from '../regions/region-code';
 import { Region } from '../regions/region.entity';
 import { PolicyParameter } from './parameter.entity';
@@ -136,7 +137,7 @@ export async function listParameters(ctx: RequestContext, name: ParameterName | 
     PolicyParameter,
     {
       ...(name ? { name } : {}),
-      ...(regionCode ? { $or: [{ regionPrefix: { $in: prefixesOf(regionCode) } }, { regionPrefix: { $like: `${regionCode}%` } }] } : {}),
+      ...(regionCode ? { $or: [{ regionPrefix: { $in: prefixesOf(regionCode) } }, codesUnder('regionPrefix', [regionCode])] } : {}),
     },
     { orderBy: { name: 'asc', regionPrefix: 'asc', fromYear: 'asc' } },
   );

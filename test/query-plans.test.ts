@@ -1,0 +1,177 @@
+import { Client } from 'pg';
+import { startTestApp, type TestApp } from './harness';
+
+/**
+ * Every list and look-up statement the API sends on its main read paths, planned by PostgreSQL as
+ * the API role under row-level security with the request's own scope, on a data set large enough
+ * that indexes pay: none may scan a registry table sequentially, and no plan node may read and
+ * discard more than ten rows for each row it returns. This is what keeps the scope predicates of
+ * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
+ * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
+ */
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing']);
+const REMOVED_PER_ROW = 10;
+/** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
+const REMOVED_AT_LEAST = 100;
+
+type Statement = { sql: string; bindings: unknown[] };
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: PlanNode[] } & Record<string, unknown>;
+
+let t: TestApp;
+let village: string;
+let township: string;
+let idNumber: string;
+let householdId: number;
+
+beforeAll(async () => {
+  t = await startTestApp({ households: 8000 });
+  // Visibility map and statistics as a live database has them; the planner's choices depend on both.
+  await t.sql('vacuum analyze');
+  [{ village_code: village, id: householdId }] = await t.sql<{ village_code: string; id: number }>(
+    `select village_code, max(id) as id from household where village_code like '430923%' group by village_code order by count(*) desc limit 1`,
+  );
+  township = village.slice(0, 9);
+  [{ id_number: idNumber }] = await t.sql<{ id_number: string }>(`select id_number from member where household_id = ? order by id limit 1`, [householdId]);
+  // Traces to look at: a person looked up, and the audit entries a write leaves.
+  await t.gql('demo-poverty-office', `{ member(idNumber: "${idNumber}", purpose: "query plan test") { id } }`);
+}, 120_000);
+afterAll(() => t.close());
+
+/** The statements one GraphQL request sends, in order, with their bindings. */
+async function statementsOf(key: string, query: string): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const knex = t.db.orm.em.getConnection().getKnex();
+  const capture = (q: { sql: string; bindings?: unknown[] }) => statements.push({ sql: q.sql, bindings: q.bindings ?? [] });
+  knex.on('query', capture);
+  try {
+    const { body } = await t.gql(key, query);
+    expect(body.errors).toBeUndefined();
+  } finally {
+    knex.off('query', capture);
+  }
+  return statements;
+}
+
+function* nodes(plan: PlanNode): Generator<PlanNode> {
+  yield plan;
+  for (const child of plan.Plans ?? []) yield* nodes(child);
+}
+
+/** What is wrong with a plan, one line a node; empty when nothing is. */
+function problems(plan: PlanNode): string[] {
+  const found: string[] = [];
+  for (const node of nodes(plan)) {
+    const table = node['Relation Name'];
+    if (node['Node Type'] === 'Seq Scan' && table && REGISTRY_TABLES.has(table)) found.push(`Seq Scan on ${table}`);
+    for (const removed of ['Rows Removed by Filter', 'Rows Removed by Join Filter', 'Rows Removed by Index Recheck'] as const) {
+      const n = Number(node[removed] ?? 0);
+      if (n > REMOVED_AT_LEAST && n > REMOVED_PER_ROW * Math.max(node['Actual Rows'], 1)) {
+        found.push(`${node['Node Type']}${table ? ` on ${table}` : ''}: ${removed} ${n} for ${node['Actual Rows']} rows returned`);
+      }
+    }
+  }
+  return found;
+}
+
+const isRead = (sql: string) => /^\s*(select|with)\b/i.test(sql) && !/set_config\(/.test(sql);
+
+/**
+ * Plans each read of the request in a transaction of the API role opened exactly as the request
+ * opened its own (its scope statement replayed), then rolled back: EXPLAIN ANALYZE runs the statement.
+ */
+async function explainRequest(statements: Statement[]): Promise<{ sql: string; plan: PlanNode; problems: string[] }[]> {
+  const scope = statements.find((s) => /set_config\('jingzhun\.scope_patterns'/.test(s.sql));
+  expect(scope).toBeDefined();
+  const reads = statements.filter((s) => isRead(s.sql));
+  expect(reads.length).toBeGreaterThan(0);
+  // A connection of its own as the API role, speaking PostgreSQL's placeholders: MikroORM splices
+  // values into its text, plain-row reads send $1, $2 … with their bindings.
+  const client = new Client({ connectionString: t.db.url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query(scope!.sql, scope!.bindings);
+    // The fixed tables (regions, traces) are small here, where a sequential scan is the planner's
+    // right choice. With it priced out, a Seq Scan left in a plan means no index can serve the
+    // statement: the predicate itself is at fault, whatever the table's size.
+    await client.query('set local enable_seqscan = off');
+    const explained = [];
+    for (const read of reads) {
+      const { rows } = await client.query(`explain (analyze, format json) ${read.sql}`, read.bindings);
+      const plan = (rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
+      explained.push({ sql: read.sql, plan, problems: problems(plan) });
+    }
+    return explained;
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+}
+
+const READ_PATHS: [name: string, key: string, query: () => string][] = [
+  ['villages list', 'demo-poverty-office', () => `{ villages(first: 20) { totalCount edges { node { code name township { name } } } } }`],
+  ['villages of a township', 'demo-poverty-office', () => `{ villages(first: 20, filter: { regionCode: "${township}" }) { totalCount edges { node { code } } } }`],
+  [
+    'households of villages, with members',
+    'demo-poverty-office',
+    () => `{ villages(first: 3) { edges { node { code households(first: 50) { totalCount edges { node { number status head { name } members { name idNumber birthDate } } } } } } } }`,
+  ],
+  ['village by code, its households', 'demo-poverty-office', () => `{ village(code: "${village}") { name households(first: 50) { edges { node { number members { name } } } } } }`],
+  [
+    'household detail',
+    'demo-poverty-office',
+    () => `{ household(id: "${householdId}") { number village { name } members { name idNumber relation } head { name } statusHistory { toStatus } identification { excludedBy } } }`,
+  ],
+  ['households list (bank)', 'demo-finance', () => `{ households(first: 100) { edges { node { number members { name idNumber } } } } }`],
+  [
+    'households list with filters',
+    'demo-poverty-office',
+    () => `{ households(first: 50, filter: { regionCode: "${township}", status: [NOT_EXITED, EXITED], category: [GENERAL] }) { totalCount edges { node { number } } } }`,
+  ],
+  ['households by priority', 'demo-poverty-office', () => `{ households(first: 50, orderBy: PRIORITY) { edges { node { number priorityScore } } } }`],
+  ['member by ID number', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { name household { number village { name } } } }`],
+  ['loanEligibility', 'demo-finance', () => `{ loanEligibility(idNumber: "${idNumber}", purpose: "query plan test") { eligible reasons } }`],
+  ['auditLog', 'demo-auditor', () => `{ auditLog(first: 50) { totalCount edges { node { operation entity regionCode } } } }`],
+  ['auditLog of a region', 'demo-auditor', () => `{ auditLog(first: 50, filter: { regionCode: "${township}" }) { totalCount edges { node { operation } } } }`],
+  ['accessHistory', 'demo-auditor', () => `{ accessHistory(idNumber: "${idNumber}") { at purpose organisation { name } } }`],
+  ['region children', 'demo-poverty-office', () => `{ region(code: "430923000000") { name children { code name children { code } } } }`],
+];
+
+describe('query plans under row-level security', () => {
+  it.each(READ_PATHS)('%s: no sequential scan of a registry table, no node discarding over 10 rows a row', async (_name, key, query) => {
+    const explained = await explainRequest(await statementsOf(key, query()));
+    const failures = explained.filter((e) => e.problems.length > 0).map((e) => `${e.problems.join('; ')}\n  in: ${e.sql}`);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('the policies’ ranges', () => {
+  it('show exactly the rows that start with a scope, for one scope or several, at any level', async () => {
+    const patternSets = ['430923%', '430981%', '430923%,430981%', `${township}%`, `${village}%`, `${township}%,430981%`, `${village}%,${township}%`];
+    const tables: [table: string, column: string][] = [
+      ['household', 'village_code'],
+      ['region', 'code'],
+      ['audit_entry', 'region_code'],
+      ['access_log', 'region_code'],
+      ['organisation_pairing', 'village_code'],
+    ];
+    const count = (table: string, where: string) => `(select count(*)::int from ${table} where ${where}) as ${table}`;
+    for (const patterns of patternSets) {
+      const like = tables.map(([table, column]) => count(table, `${column} like any (string_to_array('${patterns}', ','))`)).join(', ');
+      const [expected] = await t.sql(`select ${like}`);
+      const client = new Client({ connectionString: t.db.url });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query(`select set_config('jingzhun.scope_patterns', $1, true)`, [patterns]);
+        const { rows } = await client.query(`select ${tables.map(([table]) => count(table, 'true')).join(', ')}`);
+        expect({ patterns, ...rows[0] }).toEqual({ patterns, ...expected });
+      } finally {
+        await client.query('rollback');
+        await client.end();
+      }
+    }
+    const [all] = await t.sql<{ n: number }>(`select count(*)::int as n from household where village_code like '430923%'`);
+    expect(all.n).toBeGreaterThan(1000);
+  });
+});
