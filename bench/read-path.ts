@@ -278,7 +278,8 @@ export async function readPathBench(options: ReadPathOptions): Promise<BenchFigu
   load.after = os.loadavg()[0];
   const figures: BenchFigures = {
     date: new Date().toISOString(),
-    commit: gitCommit(),
+    // BENCH_COMMIT names the tree when it is not a git checkout (e.g. an old commit unpacked with git archive).
+    commit: process.env.BENCH_COMMIT ?? gitCommit(),
     node: process.version,
     postgres: await serverVersion(sizes[0]),
     cpus: os.cpus().length,
