@@ -29,11 +29,14 @@ import { readPathBench } from './read-path';
 
 const USAGE = 'usage: npm run bench [-- read-path | permission-layer]';
 
+/** A mistake in the command line or the environment; printed as one line without a stack. */
+class UsageError extends Error {}
+
 function wholeNumbers(variable: string, fallback: number[], min = 0): number[] {
   const raw = process.env[variable];
   if (raw === undefined || raw === '') return fallback;
   const values = raw.split(',').map((part) => Number(part.trim()));
-  if (values.some((v) => !Number.isInteger(v) || v < min)) throw new Error(`${variable} must be whole numbers ≥ ${min}, separated by commas, got ${JSON.stringify(raw)}`);
+  if (values.some((v) => !Number.isInteger(v) || v < min)) throw new UsageError(`${variable} must be whole numbers ≥ ${min}, separated by commas, got ${JSON.stringify(raw)}`);
   return values;
 }
 
@@ -72,11 +75,11 @@ const BENCHES: Record<string, () => Promise<void>> = { 'read-path': readPath, 'p
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'read-path';
   const bench = BENCHES[name];
-  if (!bench || process.argv.length > 3) throw new Error(`unknown bench ${JSON.stringify(process.argv.slice(2).join(' '))}; ${USAGE}`);
+  if (!bench || process.argv.length > 3) throw new UsageError(`unknown bench ${JSON.stringify(process.argv.slice(2).join(' '))}; ${USAGE}`);
   await bench();
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(`bench: ${error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
 });
