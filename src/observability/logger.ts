@@ -49,7 +49,9 @@ type ErrorLike = { name?: unknown; type?: unknown; message?: unknown; stack?: un
 export function serializeError(error: unknown, depth = 0): LoggedError {
   if (typeof error !== 'object' || error === null) return { type: typeof error, message: withoutSql(String(error)) };
   const e = error as ErrorLike;
-  const type = String(e.type ?? e.name ?? 'Error');
+  // Its class, as pino's serializer names it: a driver's `name` can be as vague as "error".
+  const constructorName = error instanceof Error ? error.constructor.name : undefined;
+  const type = String(e.type ?? constructorName ?? e.name ?? 'Error');
   const message = withoutSql(String(e.message ?? ''));
   const frames = String(e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   const logged: LoggedError = { type, message, stack: [`${type}: ${message}`, ...frames].join('\n') };
