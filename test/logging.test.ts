@@ -65,7 +65,7 @@ describe('logs of failing requests', () => {
     const failure = log.entries().find((e) => e.msg === 'unexpected error in a GraphQL request');
     expect(failure).toBeDefined();
     expect(failure!.req.id).toBe('log-test-1');
-    expect(failure!.err).toMatchObject({ type: 'TableNotFoundException', code: '42P01' });
+    expect(failure!.err).toMatchObject({ type: 'DatabaseError', code: '42P01' });
     expect(failure!.err.message).toMatch(/^\[SQL redacted\] - relation "member" does not exist$/);
     // One compact line a request: no headers at all, so no Authorization to redact.
     expect(log.entries().find((e) => e.msg === 'request completed' && e.req.id === 'log-test-1')?.req).toEqual({ id: 'log-test-1', method: 'POST', path: '/graphql' });
