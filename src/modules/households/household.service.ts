@@ -5,7 +5,7 @@ import { badUserInput } from '../../errors/app-error';
 import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
 import { arrayLiteral } from '../../db/array-literal';
 import { rows, type Binding } from '../../db/read';
-import { rowScope, rowScopeSql } from '../../policy/row-scope';
+import { codeFilterSql, rowScope, rowScopeSql } from '../../policy/row-scope';
 import { assertRegionPrefix } from '../regions/region.service';
 import { HouseholdOrder, type HouseholdFilter } from './household.types';
 import { HouseholdIdentification } from './household-identification.entity';
@@ -25,10 +25,10 @@ export const HOUSEHOLD_LIST = 'household';
 
 /**
  * The list's conditions in one fixed text: a filter left out binds null, and PostgreSQL drops
- * `null is null or …` when it plans the statement with its values.
+ * `null is null or …` when it plans the statement with its values; the region filter is always a
+ * code range (every code when there is none), one an index can serve under row-level security.
  */
-const HOUSEHOLD_WHERE = (scope: string) => `${scope}
-  and (?::text is null or h.village_code like ?)
+const HOUSEHOLD_WHERE = (scope: string, region: string) => `${scope} and ${region}
   and (?::text[] is null or h.status = any(?::text[]))
   and (?::text[] is null or h.category = any(?::text[]))
   and (?::text[] is null or h.causes && ?::text[])`;
@@ -36,10 +36,13 @@ const HOUSEHOLD_WHERE = (scope: string) => `${scope}
 function householdWhere(ctx: RequestContext, filter: HouseholdFilter | undefined): { sql: string; bindings: Binding[] } {
   if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
   const scope = householdScope(ctx);
-  const regionPattern = filter?.regionCode ? `${filter.regionCode}%` : null;
+  const region = codeFilterSql('h.village_code', filter?.regionCode || undefined);
   const anyOf = (values: readonly string[] | undefined) => (values?.length ? arrayLiteral(values) : null);
-  const conditions = [regionPattern, anyOf(filter?.status), anyOf(filter?.category), anyOf(filter?.cause)];
-  return { sql: HOUSEHOLD_WHERE(scope.sql), bindings: [...scope.bindings, ...conditions.flatMap((value) => [value, value])] };
+  const conditions = [anyOf(filter?.status), anyOf(filter?.category), anyOf(filter?.cause)];
+  return {
+    sql: HOUSEHOLD_WHERE(scope.sql, region.sql),
+    bindings: [...scope.bindings, ...region.bindings, ...conditions.flatMap((value) => [value, value])],
+  };
 }
 
 /** Each order has its own cursors, so that a cursor of one order cannot continue the other. */
@@ -101,7 +104,7 @@ const HOUSEHOLDS_BY_ID = (scope: string) => `select ${HOUSEHOLD_COLUMNS} from ho
 /** Members of households, in id order, so that the head registered first comes first as before. */
 const MEMBERS_BY_HOUSEHOLD = (scope: string) => `select ${MEMBER_COLUMNS}
   from member m join household h on h.id = m.household_id
-  where m.household_id = any(?::int[]) and ${scope} order by m.id`;
+  where h.id = any(?::int[]) and ${scope} order by m.id`;
 
 const COUNT_BY_VILLAGE = (scope: string) => `select h.village_code as "villageCode", count(*)::int as n
   from household h where h.village_code = any(?::text[]) and ${scope} group by h.village_code`;

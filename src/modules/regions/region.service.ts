@@ -5,7 +5,7 @@ import { badUserInput } from '../../errors/app-error';
 import { pageRequest, toPage, type PageArgs, type Page } from '../../graphql/pagination';
 import { arrayLiteral } from '../../db/array-literal';
 import { rows } from '../../db/read';
-import { rowScope, rowScopeSql } from '../../policy/row-scope';
+import { codeFilterSql, rowScope, rowScopeSql } from '../../policy/row-scope';
 import { isRegionPrefix, REGION_CODE_PATTERN } from './region-code';
 import { Region } from './region.entity';
 import { REGION_COLUMNS, toRegionRow, type RegionColumns, type RegionRow } from './region.rows';
@@ -30,17 +30,16 @@ export async function findVillage(ctx: RequestContext, code: string): Promise<Re
 }
 
 /** Villages in code order after the cursor; a filter left out binds null, as in the household list. */
-const VILLAGE_WHERE = (scope: string) => `${scope} and r.level = 'VILLAGE'
-  and (?::text is null or r.code like ?)
+const VILLAGE_WHERE = (scope: string, region: string) => `${scope} and r.level = 'VILLAGE' and ${region}
   and (?::text[] is null or r.poverty_status = any(?::text[]))`;
 
 export async function listVillages(ctx: RequestContext, filter: VillageFilter | undefined, args: PageArgs): Promise<Page<RegionRow>> {
   const page = pageRequest(VILLAGE_LIST, args, (raw) => (REGION_CODE_PATTERN.test(raw) ? raw : undefined));
   if (filter?.regionCode !== undefined) assertRegionPrefix(filter.regionCode, 'filter.regionCode');
   const scope = rowScopeSql(ctx.caller, 'Village', 'r.code');
-  const regionPattern = filter?.regionCode ? `${filter.regionCode}%` : null;
+  const region = codeFilterSql('r.code', filter?.regionCode || undefined);
   const statuses = filter?.povertyStatus?.length ? arrayLiteral(filter.povertyStatus) : null;
-  const where = { sql: VILLAGE_WHERE(scope.sql), bindings: [...scope.bindings, regionPattern, regionPattern, statuses, statuses] };
+  const where = { sql: VILLAGE_WHERE(scope.sql, region.sql), bindings: [...scope.bindings, ...region.bindings, statuses, statuses] };
   // Without a cursor the bound code is '': every code sorts after it.
   const found = await rows<RegionColumns>(
     ctx,
