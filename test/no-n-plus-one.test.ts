@@ -31,14 +31,16 @@ async function statementsFor(n: number): Promise<{ statements: number; villages:
 
 describe('SQL round-trips per request', () => {
   it('do not grow with the rows returned (villages → households → members)', async () => {
+    // Both counted requests find the key in the API-key cache, so they differ in nothing but rows.
+    await t.gql('demo-poverty-office', '{ me { role } }');
     const small = await statementsFor(5);
     const large = await statementsFor(50);
     expect(small.villages).toBe(5);
     expect(large.villages).toBe(50);
     expect(large.members).toBeGreaterThan(small.members * 5);
     expect(large.statements).toBe(small.statements);
-    // key look-up, begin + scope settings + commit, villages page and count, townships, households page and count, their villages, members
-    expect(large.statements).toBeLessThanOrEqual(12);
+    // begin + scope settings + commit, villages page and count, townships, households page and count, their villages, members
+    expect(large.statements).toBeLessThanOrEqual(10);
     console.log(`nested query: ${small.statements} statements for 5 villages (${small.members} members), ${large.statements} for 50 (${large.members} members)`);
   });
 });
