@@ -3,10 +3,10 @@ import {
   getArgumentValues,
   getNamedType,
   getNullableType,
+  getOperationAST,
   getVariableValues,
   isInputObjectType,
   isListType,
-  Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -15,7 +15,6 @@ import {
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import { InputProblems } from '../errors/app-error';
 import { ID_RULE, textProblem, type TextRule } from '../kernel/text';
@@ -59,17 +58,12 @@ function checkValue(problems: InputProblems, path: string, coordinate: string, t
   if (problem) problems.add(path, problem);
 }
 
-function selectedOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-}
-
 /** A field given arguments in the document, with its definition: where values are checked. */
 type ArgumentSite = { node: FieldNode; field: GraphQLField<unknown, unknown>; parent: string };
 
 /** The fields of the operation (in fragments too) that take arguments: the same for every request of a document. */
 function argumentSites(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined) {
-  const operation = selectedOperation(document, operationName);
+  const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
   const sites: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
