@@ -30,21 +30,36 @@ function actor(ctx: RequestContext, em: EntityManager) {
   };
 }
 
+/** Who an audit entry names as the author of a write. */
+export type AuditAuthor = { organisation: Organisation; apiKey: ApiKey | null };
+
 /**
  * Runs a write and its audit entries in one transaction: both are kept or neither. A write that
- * records no entry is a programming error and is rolled back, so no mutation can skip its trace.
+ * records no entry is a programming error and is rolled back, so no write can skip its trace.
+ * `author` is asked at each entry, so a write that creates its own author (the admin command's
+ * first organisation) can name it.
  */
-export async function audited<T>(ctx: RequestContext, operation: string, work: (em: EntityManager, audit: Audit) => Promise<T>): Promise<T> {
-  return ctx.em.transactional(async (em) => {
+export async function auditedAs<T>(
+  em: EntityManager,
+  operation: string,
+  author: (em: EntityManager) => AuditAuthor,
+  work: (em: EntityManager, audit: Audit) => Promise<T>,
+): Promise<T> {
+  return em.transactional(async (tx) => {
     let entries = 0;
     const audit: Audit = (record) => {
       entries += 1;
-      em.persist(em.create(AuditEntry, { ...actor(ctx, em), operation, ...record, entityId: String(record.entityId) }));
+      tx.persist(tx.create(AuditEntry, { ...author(tx), operation, ...record, entityId: String(record.entityId) }));
     };
-    const result = await work(em, audit);
+    const result = await work(tx, audit);
     if (entries === 0) throw new Error(`${operation} wrote no audit entry`);
     return result;
   });
+}
+
+/** A write of the request's caller, audited as theirs. */
+export function audited<T>(ctx: RequestContext, operation: string, work: (em: EntityManager, audit: Audit) => Promise<T>): Promise<T> {
+  return auditedAs(ctx.em, operation, (em) => actor(ctx, em), work);
 }
 
 export type PersonLookupEntry = { lookup: PersonLookup; idNumber: string; purpose: string; regionCode: string | null };

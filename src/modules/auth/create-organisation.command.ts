@@ -11,7 +11,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, loadConfig } from '../../config/config';
 import { migrate, openDatabase } from '../../db/database';
 import { TEXT, textProblem } from '../../kernel/text';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { auditedAs } from '../audit/audit.service';
 import { isRegionPrefix } from '../regions/region-code';
 import { checkExpiry, issueKey } from './api-key.service';
 import { Organisation } from './organisation.entity';
@@ -53,11 +53,10 @@ export function parseCommandLine(argv: string[]): NewOrganisation {
 
 /** The organisation, its key and their audit entries in one transaction; the entries name the new organisation as author. */
 export async function createOrganisationWithKey(orm: MikroORM, input: NewOrganisation): Promise<{ organisation: Organisation; key: string }> {
-  return orm.em.fork().transactional(async (em) => {
-    const organisation = em.create(Organisation, { name: input.name, role: input.role, scopes: input.scopes });
+  let organisation: Organisation | undefined;
+  return auditedAs(orm.em.fork(), OPERATION, () => ({ organisation: organisation!, apiKey: null }), async (em, audit) => {
+    organisation = em.create(Organisation, { name: input.name, role: input.role, scopes: input.scopes });
     await em.flush();
-    const audit = (record: { entity: string; entityId: string | number; regionCode: string | null; after?: Record<string, unknown> | null }) =>
-      em.persist(em.create(AuditEntry, { organisation, apiKey: null, operation: OPERATION, ...record, entityId: String(record.entityId) }));
     audit({ entity: 'Organisation', entityId: organisation.id, regionCode: input.scopes[0], after: { id: organisation.id, name: input.name, role: input.role, scopes: input.scopes } });
     const { key } = await issueKey(em, audit, organisation, { name: input.keyName, expiresAt: input.expiresAt });
     return { organisation, key };
