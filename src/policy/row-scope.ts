@@ -1,4 +1,5 @@
 import type { Viewer } from '../context/request-context';
+import { arrayLiteral } from '../db/array-literal';
 import { rowRule } from './policy';
 
 /** Region codes are 12 digits (region.code's check), and every code column holds one. */
@@ -40,7 +41,7 @@ export function codesUnderSql(column: string, prefixes: readonly string[]): { sq
   const { codes, ranges } = terms(prefixes);
   const parts: { sql: string; bindings: string[] }[] = [
     ...(codes.length === 1 ? [{ sql: `${column} = ?`, bindings: codes }] : []),
-    ...(codes.length > 1 ? [{ sql: `${column} = any (?::text[])`, bindings: [`{${codes.join(',')}}`] }] : []),
+    ...(codes.length > 1 ? [{ sql: `${column} = any (?::text[])`, bindings: [arrayLiteral(codes)] }] : []),
     ...ranges.map(({ from, to }) => ({ sql: `${column} between ? and ?`, bindings: [from, to] })),
   ];
   if (parts.length === 0) return { sql: 'false', bindings: [] };

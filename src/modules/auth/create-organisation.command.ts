@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, loadConfig } from '../../config/config';
+import { arrayLiteral } from '../../db/array-literal';
 import { migrate, openDatabase } from '../../db/database';
 import { TEXT, textProblem } from '../../kernel/text';
 import { auditedAs } from '../audit/audit.service';
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     await migrate(database.orm);
     const regions = await database.orm.em.fork().getConnection().execute<{ n: number }[]>(
       `select count(*)::int as n from region where code like any (?::text[])`,
-      [`{${input.scopes.map((s) => `${s}%`).join(',')}}`],
+      [arrayLiteral(input.scopes.map((s) => `${s}%`))],
     );
     if (regions[0].n === 0) console.warn('admin: note: no region under these scopes is loaded yet; the organisation sees nothing until one is');
     const { organisation, key } = await createOrganisationWithKey(database.orm, input);
