@@ -28,7 +28,7 @@ import { deny, rule, shield, type IRules } from 'graphql-shield';
 import type { RequestContext } from '../src/context/request-context';
 import { forbidden, unauthenticated } from '../src/errors/app-error';
 import { buildBareSchema } from '../src/graphql/schema';
-import { ALL_ROLES, type Role } from '../src/modules/auth/role';
+import { ALL_ROLES, type Role } from '../src/kernel/role';
 import { MASKS } from '../src/policy/masks';
 import { checkTestingArguments, denial, isTestingArgument, permissionLayer, reachingRoles, rolesSeeing } from '../src/policy/permission-layer';
 import { POLICY } from '../src/policy/policy';

@@ -1,8 +1,8 @@
 import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { ALL_ROLES, Role } from '../src/modules/auth/role';
+import { ALL_ROLES, Role } from '../src/kernel/role';
 import { buildBareSchema } from '../src/graphql/schema';
 import { apiKeyPrefix, hashApiKey } from '../src/modules/auth/api-key-hash';
-import { composeIdNumber } from '../src/modules/households/id-number';
+import { composeIdNumber } from '../src/kernel/id-number';
 import { POLICY, type FieldPolicy } from '../src/policy/policy';
 import { DEMO_KEYS } from '../seeds/demo';
 import { startTestApp, type TestApp } from './harness';

@@ -5,7 +5,7 @@ import { buildBareSchema } from '../src/graphql/schema';
 import { PERMISSIONS_DOC, renderPermissionsDoc } from '../src/policy/permissions-doc';
 import { FILTERS, ORDERINGS, POLICY, rowRule } from '../src/policy/policy';
 import { reachingRoles } from '../src/policy/permission-layer';
-import { ALL_ROLES, Role } from '../src/modules/auth/role';
+import { ALL_ROLES, Role } from '../src/kernel/role';
 import { getNamedType, isEnumType, isInputObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { INPUT_RULES } from '../src/graphql/input-rules';
 

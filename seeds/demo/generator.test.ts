@@ -1,5 +1,5 @@
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from '../../src/modules/households/household.enums';
-import { parseIdNumber } from '../../src/modules/households/id-number';
+import { parseIdNumber } from '../../src/kernel/id-number';
 import {
   Employment,
   Health,

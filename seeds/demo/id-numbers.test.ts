@@ -1,4 +1,4 @@
-import { parseIdNumber } from '../../src/modules/households/id-number';
+import { parseIdNumber } from '../../src/kernel/id-number';
 import { Sex } from '../../src/modules/households/member.enums';
 import { IdNumberAllocator } from './id-numbers';
 

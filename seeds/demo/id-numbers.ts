@@ -1,4 +1,4 @@
-import { composeIdNumber } from '../../src/modules/households/id-number';
+import { composeIdNumber } from '../../src/kernel/id-number';
 import { Sex } from '../../src/modules/households/member.enums';
 
 /** The 3-digit order code holds 500 odd (male) and 500 even (female) values per region and day. */

@@ -1,5 +1,5 @@
 import { apiKeyPrefix, hashApiKey } from '../../src/modules/auth/api-key-hash';
-import { ALL_ROLES, Role } from '../../src/modules/auth/role';
+import { ALL_ROLES, Role } from '../../src/kernel/role';
 import { DEMO_COUNTIES, DEMO_KEYS, demoApiKeys, demoOrganisations } from './organisations';
 
 describe('demo organisations and keys', () => {

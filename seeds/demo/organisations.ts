@@ -1,5 +1,5 @@
 import { apiKeyPrefix, hashApiKey } from '../../src/modules/auth/api-key-hash';
-import { ALL_ROLES, Role } from '../../src/modules/auth/role';
+import { ALL_ROLES, Role } from '../../src/kernel/role';
 import { COUNTIES } from './region-data';
 import { VillagePovertyStatus } from '../../src/modules/regions/region.enums';
 import type { ApiKeyRow, OrganisationRow, PairingRow, RegionRow } from './rows';

@@ -1,4 +1,4 @@
-import type { Role } from '../../src/modules/auth/role';
+import type { Role } from '../../src/kernel/role';
 import type {
   HouseholdCategory,
   HouseholdStatus,

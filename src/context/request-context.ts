@@ -1,24 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { unauthenticated } from '../errors/app-error';
-import type { Role } from '../modules/auth/role';
-import { DEFAULT_LIMITS, type LimitOverrides, type RateLimitDefaults } from '../rate-limit/limits';
+import type { Viewer } from '../kernel/viewer';
+import { DEFAULT_LIMITS, type RateLimitDefaults } from '../rate-limit/limits';
 import type { Loaders } from './loaders';
-
-/** Who is calling: the organisation behind the API key, its department and its region scopes. */
-export type Viewer = {
-  organisationId: number;
-  organisationName: string;
-  role: Role;
-  /** Region-code prefixes; the caller sees rows under any of them and nothing else. */
-  scopes: string[];
-  /** Villages the organisation is paired with (万企帮万村); the row rule of donors. */
-  pairedVillages: string[];
-  apiKeyId: number;
-  apiKeyPrefix: string;
-  /** The organisation's own rate limits, set by the poverty office; null or absent where the default applies. */
-  limits?: LimitOverrides;
-};
 
 /**
  * Passed first into every service call (as Vendure does), so that who is asking, the request's

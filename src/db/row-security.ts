@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Viewer } from '../context/request-context';
+import type { Viewer } from '../kernel/viewer';
 import { API_ROLE } from './database-role';
 
 /** The database role whose row-level security policies API requests meet (migration 2026-11-23 02); jingzhun_api is its member. */

@@ -5,7 +5,7 @@ import { deny, rule, shield, type IRules } from 'graphql-shield';
 import type { RequestContext } from '../context/request-context';
 import { AppError, forbidden, unauthenticated } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
-import { ALL_ROLES, type Role } from '../modules/auth/role';
+import { ALL_ROLES, type Role } from '../kernel/role';
 import { MASKS } from './masks';
 import { FILTERS, fieldPolicy, ORDERINGS, POLICY, type FieldPolicy } from './policy';
 

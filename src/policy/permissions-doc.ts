@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ALL_ROLES } from '../modules/auth/role';
+import { ALL_ROLES } from '../kernel/role';
 import { MASKS } from './masks';
 import { POLICY, type FieldPolicy, type RowPolicy } from './policy';
-import type { Role } from '../modules/auth/role';
+import type { Role } from '../kernel/role';
 
 export const PERMISSIONS_DOC = path.resolve(__dirname, '../../docs/permissions.md');
 

@@ -1,4 +1,4 @@
-import { ALL_ROLES, Role } from '../modules/auth/role';
+import { ALL_ROLES, Role } from '../kernel/role';
 import type { MaskName } from './masks';
 import { inPairedVillages, inRegionScopes, type RowRule } from './row-rules';
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '../context/request-context';
+import type { Viewer } from '../kernel/viewer';
 
 /**
  * A row rule names which rows of a type exist for a caller, as region-code prefixes that the

@@ -1,4 +1,4 @@
-import type { Viewer } from '../context/request-context';
+import type { Viewer } from '../kernel/viewer';
 import { arrayLiteral } from '../db/array-literal';
 import { rowRule } from './policy';
 

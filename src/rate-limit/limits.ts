@@ -3,6 +3,8 @@
  * tokens and refills evenly over the period, so a caller may spend a period's budget at once and
  * then goes at the sustained rate.
  */
+import type { LimitOverrides } from '../kernel/viewer';
+
 export type RateLimitDefaults = {
   /** Requests per API key. */
   requestsPerMinute: number;
@@ -25,8 +27,6 @@ export const MAX_REQUESTS_PER_MINUTE = 60_000;
 export const MAX_LOOKUPS_PER_HOUR = 100_000;
 
 /** An organisation's own values; null means the default. */
-export type LimitOverrides = { requestsPerMinute: number | null; lookupsPerHour: number | null };
-
 export const NO_OVERRIDES: LimitOverrides = { requestsPerMinute: null, lookupsPerHour: null };
 
 export type Bucket = { capacity: number; periodMs: number };

@@ -1,7 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { badUserInput } from '../errors/app-error';
-import type { Role } from '../modules/auth/role';
+import type { Role } from '../kernel/role';
 import { fieldPolicy } from '../policy/policy';
 import { estimateKey, perDocument } from '../graphql/per-document';
 

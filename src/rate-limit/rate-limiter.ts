@@ -1,7 +1,8 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
-import type { RequestContext, Viewer } from '../context/request-context';
+import type { RequestContext } from '../context/request-context';
+import type { Viewer } from '../kernel/viewer';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import { limitsInForce, perHour, perMinute, type Bucket, type RateLimitDefaults } from './limits';

@@ -4,7 +4,7 @@ import { createLoaders } from '../../context/loaders';
 import { beginScopedTransaction, endScopedTransaction } from '../../db/row-security';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { Organisation } from '../auth/organisation.entity';
-import { Role } from '../auth/role';
+import { Role } from '../../kernel/role';
 import { audited } from './audit.service';
 
 let t: TestApp;
@@ -117,6 +117,18 @@ describe('read audit (PIPL purpose limitation)', () => {
     }
     const otherCounty = await t.gql('demo-poverty-office-2', HISTORY, { id: idNumber });
     expect(otherCounty.body.data!.accessHistory).toEqual([]);
+  });
+
+  it('finds the look-ups of a person asked for with blanks around the ID number or a lower-case x (issue 11)', async () => {
+    const [row] = await t.sql<{ id_number: string }>(
+      `select m.id_number from member m join household h on h.id = m.household_id where h.village_code like '430923%' and m.id_number like '%X' order by m.id limit 1`,
+    );
+    await t.gql('demo-health', LOOKUP, { id: row.id_number, purpose: 'claim with a check character X' });
+    for (const asked of [`  ${row.id_number} `, row.id_number.toLowerCase()]) {
+      const { body } = await t.gql('demo-poverty-office', HISTORY, { id: asked });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.accessHistory).toContainEqual(expect.objectContaining({ lookup: 'MEMBER', purpose: 'claim with a check character X', found: true }));
+    }
   });
 
   it('logs a look-up outside scope as not found, and answers null', async () => {

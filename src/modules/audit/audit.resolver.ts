@@ -46,8 +46,7 @@ export class AccessLogResolver {
     description: 'Who looked this person up by ID number, when and why (the last 200, newest first) 查询记录',
   })
   accessHistory(@Ctx() ctx: RequestContext, @Arg('idNumber', () => String) idNumber: string): Promise<AccessLogEntry[]> {
-    assertIdNumber(idNumber, 'idNumber');
-    return accessHistory(ctx, idNumber);
+    return accessHistory(ctx, assertIdNumber(idNumber, 'idNumber'));
   }
 
   @FieldResolver(() => OrganisationType, { nullable: true, description: 'The organisation that looked' })

@@ -102,11 +102,11 @@ export async function listAuditLog(ctx: RequestContext, filter: AuditLogFilter |
   return toPage(rows, page.first, () => ctx.em.count(AuditEntry, where));
 }
 
-/** Who looked this person up, when and why: newest first, the last 200, within the caller's region. */
+/** Who looked this person up (`idNumber` as assertIdNumber gives it), when and why: newest first, the last 200, within the caller's region. */
 export async function accessHistory(ctx: RequestContext, idNumber: string): Promise<AccessLogEntry[]> {
   return ctx.em.find(
     AccessLogEntry,
-    { $and: [{ idNumber: idNumber.toUpperCase() }, rowScope(ctx.caller, 'AccessLogEntry', 'regionCode')] },
+    { $and: [{ idNumber }, rowScope(ctx.caller, 'AccessLogEntry', 'regionCode')] },
     { orderBy: { id: 'desc' }, limit: ACCESS_HISTORY_LIMIT },
   );
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../context/request-context';
+import type { Viewer } from '../../kernel/viewer';
 import { unauthenticated } from '../../errors/app-error';
 import { apiKeyPrefix, hashApiKey } from './api-key-hash';
-import type { Role } from './role';
+import type { Role } from '../../kernel/role';
 import { watchKeyChanges, type CachedViewer, type ViewerCache } from './viewer-cache';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

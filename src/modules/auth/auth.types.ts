@@ -1,6 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Role } from './role';
+import { Role } from '../../kernel/role';
 
 @ObjectType('Organisation', { description: 'A partner organisation: one department role and its region scopes' })
 export class OrganisationType {

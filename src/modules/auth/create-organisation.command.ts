@@ -13,10 +13,10 @@ import { arrayLiteral } from '../../db/array-literal';
 import { migrate, openDatabase } from '../../db/database';
 import { TEXT, textProblem } from '../../kernel/text';
 import { auditedAs } from '../audit/audit.service';
-import { isRegionPrefix } from '../regions/region-code';
+import { isRegionPrefix } from '../../kernel/region-code';
 import { checkExpiry, issueKey } from './api-key.service';
 import { Organisation } from './organisation.entity';
-import { ALL_ROLES, type Role } from './role';
+import { ALL_ROLES, type Role } from '../../kernel/role';
 
 const USAGE = 'usage: npm run admin:create-organisation -- --name NAME --role ROLE --scopes CODE[,CODE] [--key-name NAME] [--expires YYYY-MM-DD]';
 const OPERATION = 'createOrganisation (admin command)';

@@ -1,5 +1,5 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Role } from './role';
+import { Role } from '../../kernel/role';
 
 @Entity({ tableName: 'organisation' })
 export class Organisation {

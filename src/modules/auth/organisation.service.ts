@@ -2,13 +2,13 @@ import { arrayLiteral } from '../../db/array-literal';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput, forbidden, InputProblems, notFound } from '../../errors/app-error';
 import { MAX_LOOKUPS_PER_HOUR, MAX_REQUESTS_PER_MINUTE } from '../../rate-limit/limits';
-import { isRegionPrefix } from '../regions/region-code';
+import { isRegionPrefix } from '../../kernel/region-code';
 import { Region } from '../regions/region.entity';
 import { audited } from '../audit/audit.service';
 import type { RateLimitsInput, RegisterOrganisationInput } from './auth.types';
 import { issueKey } from './api-key.service';
 import { Organisation } from './organisation.entity';
-import { Role } from './role';
+import { Role } from '../../kernel/role';
 import { keysChanged } from './viewer-cache';
 
 /** The poverty office registers partners; the bodies that oversee it, and its peers, are set up by the deployment. */

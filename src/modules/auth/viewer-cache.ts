@@ -3,7 +3,8 @@ import Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
-import type { RequestContext, Viewer } from '../../context/request-context';
+import type { RequestContext } from '../../context/request-context';
+import type { Viewer } from '../../kernel/viewer';
 
 /** A resolved key: who it is, and when it stops working whatever the cache's time to live. */
 export type CachedViewer = { viewer: Viewer; expiresAt: number | null };

@@ -1,8 +1,9 @@
 import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext, Viewer } from '../../context/request-context';
+import type { RequestContext } from '../../context/request-context';
+import type { Viewer } from '../../kernel/viewer';
 import { describeLimits } from '../../rate-limit/limits';
 import { RateLimitsType } from './auth.types';
-import { Role } from './role';
+import { Role } from '../../kernel/role';
 
 @ObjectType('Viewer', { description: 'The organisation calling, as its API key identifies it' })
 export class ViewerType {

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { integerKey, PageArgs, pageRequest, toConnection } from '../../graphql/pagination';
+import { selects } from '../../graphql/selection';
 import type { Region } from '../regions/region.entity';
 import type { RegionRow } from '../regions/region.rows';
 import { VillageType } from '../regions/region.types';
@@ -12,6 +14,10 @@ import { Relation } from './member.enums';
 
 const byId = (h: HouseholdRow) => h.id;
 
+/** Whether the households at `path` below this field are asked for their members, so that one statement reads both. */
+const membersAsked = (info: GraphQLResolveInfo, path: string[]) => selects(info, [...path, 'members']) || selects(info, [...path, 'head']);
+const NODES = ['edges', 'node'];
+
 @Resolver(() => HouseholdType)
 export class HouseholdResolver {
   @Query(() => HouseholdConnection, { nullable: true, description: 'Registered households within your scope, ordered by id' })
@@ -20,14 +26,15 @@ export class HouseholdResolver {
     @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
     @Arg('orderBy', () => HouseholdOrder, { nullable: true, defaultValue: HouseholdOrder.ID }) orderBy: HouseholdOrder,
     @Args(() => PageArgs) args: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { list, keyOf } = HOUSEHOLD_ORDERS[orderBy];
-    return toConnection(HouseholdConnection, list, await listHouseholds(ctx, filter, orderBy, args), keyOf);
+    return toConnection(HouseholdConnection, list, await listHouseholds(ctx, filter, orderBy, args, membersAsked(info, NODES)), keyOf);
   }
 
   @Query(() => HouseholdType, { nullable: true, description: 'A household by id, if within your scope' })
-  household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<HouseholdRow | null> {
-    return findHousehold(ctx, id);
+  household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo): Promise<HouseholdRow | null> {
+    return findHousehold(ctx, id, membersAsked(info, []));
   }
 
   @FieldResolver(() => VillageType, { nullable: true })
@@ -55,9 +62,9 @@ export class HouseholdResolver {
 @Resolver(() => VillageType)
 export class VillageHouseholdsResolver {
   @FieldResolver(() => HouseholdConnection, { nullable: true, description: 'Registered households of this village' })
-  async households(@Ctx() ctx: RequestContext, @Root() village: RegionRow, @Args(() => PageArgs) args: PageArgs) {
+  async households(@Ctx() ctx: RequestContext, @Root() village: RegionRow, @Args(() => PageArgs) args: PageArgs, @Info() info: GraphQLResolveInfo) {
     const { first, after } = pageRequest(HOUSEHOLD_LIST, args, integerKey);
-    const page = await ctx.loaders.householdPageByVillage.load({ villageCode: village.code, first, after: after as number | undefined });
+    const page = await ctx.loaders.householdPageByVillage.load({ villageCode: village.code, first, after: after as number | undefined, withMembers: membersAsked(info, NODES) });
     return toConnection(HouseholdConnection, HOUSEHOLD_LIST, page, byId);
   }
 }

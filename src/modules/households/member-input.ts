@@ -1,5 +1,5 @@
 import type { InputProblems } from '../../errors/app-error';
-import { parseIdNumber, describeIdNumberProblem } from './id-number';
+import { parseIdNumber, describeIdNumberProblem } from '../../kernel/id-number';
 import { Health } from './member.enums';
 import type { MemberInput } from './registry.types';
 
@@ -20,5 +20,3 @@ export function checkDisability(problems: InputProblems, path: string, health: H
   if (disabled && !(Number.isInteger(grade) && grade! >= 1 && grade! <= 4)) problems.add(`${path}.disabilityGrade`, 'must be 1 to 4 for a disabled member');
   if (!disabled && grade !== null && grade !== undefined) problems.add(`${path}.disabilityGrade`, 'is given only for a disabled member');
 }
-
-export const normalisedIdNumber = (value: string) => value.trim().toUpperCase();

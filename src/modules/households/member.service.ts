@@ -5,14 +5,14 @@ import { rows } from '../../db/read';
 import { rowScopeSql } from '../../policy/row-scope';
 import { PersonLookup } from '../audit/access-log-entry.entity';
 import { logPersonLookup } from '../audit/audit.service';
-import { describeIdNumberProblem, parseIdNumber } from './id-number';
+import { describeIdNumberProblem, normalisedIdNumber, parseIdNumber } from '../../kernel/id-number';
 import { MEMBER_COLUMNS, toMemberRow, type MemberColumns, type MemberRow } from './household.rows';
 
 /** Every ID number that enters the system is checked here first (GB 11643). */
 export function assertIdNumber(value: string, field: string): string {
   const parsed = parseIdNumber(value);
   if (!parsed.ok) throw badUserInput(describeIdNumberProblem(parsed.problem), field);
-  return value.trim().toUpperCase();
+  return normalisedIdNumber(value);
 }
 
 /** The edge has checked it already; this keeps the access log's rule where the log is written, with the same limits. */

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { HouseholdStatus } from './household.enums';
-import { composeIdNumber } from './id-number';
+import { composeIdNumber } from '../../kernel/id-number';
 import { TRANSITIONS } from './registry-rules';
 import { ExclusionRule } from './registry.enums';
 

@@ -1,6 +1,7 @@
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '../../graphql/money.scalar';
+import { TEXT } from '../../kernel/text';
 import { OrganisationType } from '../auth/auth.types';
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from './household.enums';
 import { Education, Employment, Health, LabourCapacity, Relation, SchoolStage, Sex } from './member.enums';
@@ -48,7 +49,7 @@ export class IdentificationInput {
 
 @InputType({ description: 'A written justification that lets a change through a rule that refused it; audited and raised for oversight' })
 export class OverrideInput {
-  @Field(() => String, { description: 'At least 10 characters: who decided, on what grounds' }) justification!: string;
+  @Field(() => String, { description: `${TEXT.JUSTIFICATION.describe}: who decided, on what grounds` }) justification!: string;
 }
 
 @InputType({ description: 'A household to register 新识别建档立卡' })

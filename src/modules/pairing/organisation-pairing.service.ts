@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput, notFound } from '../../errors/app-error';
 import { audited } from '../audit/audit.service';
-import { Role } from '../auth/role';
+import { Role } from '../../kernel/role';
 import { findVisibleOrganisation } from '../auth/organisation.service';
 import { findVillage } from '../regions/region.service';
 import { keysChanged } from '../auth/viewer-cache';

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../context/request-context';
 import { badUserInput, forbidden } from '../../errors/app-error';
 import { audited } from '../audit/audit.service';
 import { codesUnder } from '../../policy/row-scope';
-import { isRegionPrefix } from '../regions/region-code';
+import { isRegionPrefix } from '../../kernel/region-code';
 import { Region } from '../regions/region.entity';
 import { PolicyParameter } from './parameter.entity';
 import { PARAMETER_UNITS, ParameterName, ParameterUnit } from './parameter.enums';

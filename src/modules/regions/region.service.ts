@@ -6,7 +6,7 @@ import { pageRequest, toPage, type PageArgs, type Page } from '../../graphql/pag
 import { arrayLiteral } from '../../db/array-literal';
 import { rows } from '../../db/read';
 import { codeFilterSql, rowScope, rowScopeSql } from '../../policy/row-scope';
-import { isRegionPrefix, REGION_CODE_PATTERN } from './region-code';
+import { isRegionPrefix, REGION_CODE_PATTERN } from '../../kernel/region-code';
 import { Region } from './region.entity';
 import { REGION_COLUMNS, toRegionRow, type RegionColumns, type RegionRow } from './region.rows';
 import { RegionLevel } from './region.enums';

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { DEMO_KEYS } from '../../../seeds/demo';
-import { Role } from '../auth/role';
+import { Role } from '../../kernel/role';
 import { chinaYear } from '../../config/clock';
 
 let t: TestApp;

@@ -10,7 +10,7 @@ import { Verdict } from '../households/registry.enums';
 import { ParameterName } from '../parameters/parameter.enums';
 import { assertParameterYear, parameterInForceSql, PARAMETER_YEARS, toResolved } from '../parameters/parameter.service';
 import { audited } from '../audit/audit.service';
-import { REGION_CODE_PATTERN } from './region-code';
+import { REGION_CODE_PATTERN } from '../../kernel/region-code';
 import { Region } from './region.entity';
 import { VillagePovertyStatus } from './region.enums';
 import { findVillage } from './region.service';

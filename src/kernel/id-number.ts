@@ -1,8 +1,10 @@
 import { Mod11_2 } from '@konfirm/iso7064';
-import { Sex } from './member.enums';
+
+/** The sex the sequence code's parity gives; the values of the member's `Sex`. */
+export type IdNumberSex = 'MALE' | 'FEMALE';
 
 /** What an 18-character resident ID number (GB 11643) says about its holder. */
-export type IdNumberFacts = { regionCode: string; birthDate: string; sex: Sex };
+export type IdNumberFacts = { regionCode: string; birthDate: string; sex: IdNumberSex };
 
 export type IdNumberProblem =
   | 'LENGTH'
@@ -25,20 +27,26 @@ const PROVINCE_CODES = new Set([
   '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
 ]);
 
+/**
+ * The one form an ID number is stored, logged and looked up in: no surrounding blanks, the check
+ * character X in upper case. Every path that takes an ID number from a caller goes through it.
+ */
+export const normalisedIdNumber = (raw: string): string => raw.trim().toUpperCase();
+
 export function describeIdNumberProblem(problem: IdNumberProblem): string {
   return `ID number ${PROBLEM_TEXT[problem]}`;
 }
 
 /** Checks an ID number and reads its facts, or names the first thing wrong with it. */
 export function parseIdNumber(raw: string): { ok: true; facts: IdNumberFacts } | { ok: false; problem: IdNumberProblem } {
-  const value = raw.trim().toUpperCase();
+  const value = normalisedIdNumber(raw);
   if (value.length !== 18) return { ok: false, problem: 'LENGTH' };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'CHARACTERS' };
   if (!PROVINCE_CODES.has(value.slice(0, 2)) || value.slice(2, 6) === '0000') return { ok: false, problem: 'REGION' };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   if (!isRealDate(birthDate)) return { ok: false, problem: 'BIRTH_DATE' };
   if (!Mod11_2.validate(value)) return { ok: false, problem: 'CHECK_CHARACTER' };
-  const sex = Number(value[16]) % 2 === 1 ? Sex.MALE : Sex.FEMALE;
+  const sex = Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE';
   return { ok: true, facts: { regionCode: value.slice(0, 6), birthDate, sex } };
 }
 
