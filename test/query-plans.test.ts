@@ -77,7 +77,7 @@ const isRead = (sql: string) => /^\s*(select|with)\b/i.test(sql) && !/set_config
 
 /**
  * Plans each read of the request in a transaction of the API role opened exactly as the request
- * opened its own (its scope statement replayed), then rolled back: EXPLAIN ANALYZE runs the statement.
+ * opened its own (its opening statement replayed), then rolled back: EXPLAIN ANALYZE runs the statement.
  */
 async function explainRequest(statements: Statement[]): Promise<{ sql: string; plan: PlanNode; problems: string[] }[]> {
   const scope = statements.find((s) => /set_config\('jingzhun\.scope_patterns'/.test(s.sql));
@@ -89,7 +89,7 @@ async function explainRequest(statements: Statement[]): Promise<{ sql: string; p
   const client = new Client({ connectionString: t.db.url });
   await client.connect();
   try {
-    await client.query('begin');
+    // The request's opening message, replayed: BEGIN and the caller's scope.
     await client.query(scope!.sql, scope!.bindings);
     // The fixed tables (regions, traces) are small here, where a sequential scan is the planner's
     // right choice. With it priced out, a Seq Scan left in a plan means no index can serve the

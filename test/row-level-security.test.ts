@@ -1,3 +1,5 @@
+import { beginScopedTransaction } from '../src/db/row-security';
+import { Role } from '../src/kernel/role';
 import { startTestApp, type TestApp } from './harness';
 
 /**
@@ -63,7 +65,7 @@ describe('row-level security', () => {
     expect(moved).toEqual([]);
   });
 
-  it('is what API requests run under: the caller’s scopes and organisation are set in each request’s transaction, in one statement', async () => {
+  it('is what API requests run under: the caller’s scopes and organisation are set as each request’s transaction begins, in the same round trip as its BEGIN', async () => {
     const statements: { sql: string }[] = [];
     const knex = t.db.orm.em.getConnection().getKnex();
     const capture = (query: { sql: string }) => statements.push(query);
@@ -79,8 +81,18 @@ describe('row-level security', () => {
     // The connection already is the API role; only PGlite, where every connection is the superuser, also switches the role.
     expect(statements[settings].sql).toContain(`set_config('jingzhun.scope_patterns', '430981%', true), set_config('jingzhun.organisation_id', '${id}', true)`);
     expect(statements[settings].sql.includes("set_config('role'")).toBe(t.db.role.embedded);
-    expect(statements[settings - 1].sql.toLowerCase()).toMatch(/begin/);
+    expect(statements[settings].sql).toMatch(/^begin; select set_config\(/);
     expect(statements.at(-1)!.sql.toLowerCase()).toMatch(/commit/);
     expect(statements.slice(settings + 1, -1).some((q) => /from "?region"?\s/.test(q.sql))).toBe(true);
+  });
+
+  it('gives the connection back at once when a transaction cannot be opened with its scope', async () => {
+    const em = t.db.orm.em.fork();
+    // Scopes come from the database and cannot hold a NUL; one here makes the opening message fail.
+    const broken = { organisationId: 1, organisationName: 'x', role: Role.POVERTY_OFFICE, scopes: ['4309\u0000'], pairedVillages: [], apiKeyId: 1, apiKeyPrefix: 'x' };
+    await expect(beginScopedTransaction(em, broken)).rejects.toThrow();
+    expect(em.isInTransaction()).toBe(false);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => t.gql('demo-poverty-office', '{ villages(first: 1) { totalCount } }')));
+    expect(answers.map((a) => a.body.errors)).toEqual(answers.map(() => undefined));
   });
 });
