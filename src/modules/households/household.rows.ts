@@ -58,16 +58,29 @@ export const HOUSEHOLD_COLUMNS = `h.id, h.number, h.village_code as "villageCode
   h.safe_drinking_water as "safeDrinkingWater", h.housing_grade as "housingGrade", h.priority_score as "priorityScore",
   h.version, (extract(epoch from h.updated_at) * 1000)::float8 as "updatedAtMs"`;
 
-export type HouseholdColumns = Omit<HouseholdRow, 'village' | 'updatedAt'> & { villageCode: string; updatedAtMs: number };
+export type HouseholdColumns = Omit<HouseholdRow, 'village' | 'updatedAt'> & { villageCode: string; updatedAtMs: number; members?: MemberColumns[] };
 
-export function toHouseholdRow({ villageCode, updatedAtMs, ...columns }: HouseholdColumns): HouseholdRow {
+export function toHouseholdRow({ villageCode, updatedAtMs, members: _members, ...columns }: HouseholdColumns): HouseholdRow {
   return { ...columns, village: { code: villageCode }, updatedAt: new Date(updatedAtMs) };
 }
 
+/** Each column of `member m` and the row property it is read as; the two renderings below stay in step. */
+const MEMBER_FIELDS: readonly (readonly [column: string, property: keyof MemberColumns])[] = [
+  ['id', 'id'], ['household_id', 'householdId'], ['name', 'name'], ['id_number', 'idNumber'], ['relation', 'relation'], ['sex', 'sex'],
+  ['birth_date', 'birthDate'], ['education', 'education'], ['school_stage', 'schoolStage'], ['health', 'health'], ['disability_grade', 'disabilityGrade'],
+  ['labour_capacity', 'labourCapacity'], ['employment', 'employment'], ['medical_insurance', 'medicalInsurance'], ['version', 'version'],
+];
+
 /** The columns of `member m`, named as the row's properties. */
-export const MEMBER_COLUMNS = `m.id, m.household_id as "householdId", m.name, m.id_number as "idNumber", m.relation, m.sex,
-  m.birth_date as "birthDate", m.education, m.school_stage as "schoolStage", m.health, m.disability_grade as "disabilityGrade",
-  m.labour_capacity as "labourCapacity", m.employment, m.medical_insurance as "medicalInsurance", m.version`;
+export const MEMBER_COLUMNS = MEMBER_FIELDS.map(([column, property]) => `m.${column} as "${property}"`).join(', ');
+
+/**
+ * The members of `household h` as one JSON column of rows shaped as MEMBER_COLUMNS (dates come
+ * out as the same 'YYYY-MM-DD' text), head first: a list reads its households and their members in
+ * one statement when the query asks for members.
+ */
+export const MEMBERS_OF_HOUSEHOLD = `(select coalesce(json_agg(json_build_object(${MEMBER_FIELDS.map(([column, property]) => `'${property}', m.${column}`).join(', ')}) order by m.id), '[]'::json)
+  from member m where m.household_id = h.id) as "members"`;
 
 export type MemberColumns = Omit<MemberRow, 'household'> & { householdId: number };
 

@@ -13,6 +13,7 @@ import { HouseholdStatusChange } from './household-status-change.entity';
 import {
   HOUSEHOLD_COLUMNS,
   MEMBER_COLUMNS,
+  MEMBERS_OF_HOUSEHOLD,
   toHouseholdRow,
   toMemberRow,
   type HouseholdColumns,
@@ -75,31 +76,45 @@ export async function listHouseholds(
   filter: HouseholdFilter | undefined,
   order: HouseholdOrder,
   args: PageArgs,
+  withMembers: boolean,
 ): Promise<Page<HouseholdRow>> {
   const ordering = HOUSEHOLD_ORDERS[order];
   const page = pageRequest(ordering.list, args, ordering.parseKey);
   const where = householdWhere(ctx, filter);
   const found = await rows<HouseholdColumns>(
     ctx,
-    `select ${HOUSEHOLD_COLUMNS} from household h where ${where.sql} and ${ordering.after.sql} order by ${ordering.orderBy} limit ?`,
+    `select ${householdColumns(withMembers)} from household h where ${where.sql} and ${ordering.after.sql} order by ${ordering.orderBy} limit ?`,
     [...where.bindings, ...ordering.after.bindings(page.after), page.first + 1],
   );
-  return toPage(found.map(toHouseholdRow), page.first, async () => {
+  return toPage(toHouseholdRows(ctx, found), page.first, async () => {
     const [{ n }] = await rows<{ n: number }>(ctx, `select count(*)::int as n from household h where ${where.sql}`, where.bindings);
     return n;
   });
 }
 
-export async function findHousehold(ctx: RequestContext, id: string): Promise<HouseholdRow | null> {
+export async function findHousehold(ctx: RequestContext, id: string, withMembers: boolean): Promise<HouseholdRow | null> {
   const key = integerKey(id);
   if (key === undefined) throw badUserInput('id must be a household id', 'id');
-  return ctx.loaders.householdById.load(key);
+  return (withMembers ? ctx.loaders.householdWithMembersById : ctx.loaders.householdById).load(key);
 }
 
-type VillagePageKey = { villageCode: string; first: number; after?: number };
+/**
+ * A household list's columns, with its members as one more when the query asks for them: the
+ * list and its members then cost one statement, not two (`toHouseholdRows` hands the members to
+ * the loader that `Household.members` reads). Every role that reaches a household may read its
+ * members (the policy's Household.members), so this reads nothing its caller could not.
+ */
+const householdColumns = (withMembers: boolean) => (withMembers ? `${HOUSEHOLD_COLUMNS}, ${MEMBERS_OF_HOUSEHOLD}` : HOUSEHOLD_COLUMNS);
+
+function toHouseholdRows(ctx: RequestContext, found: HouseholdColumns[]): HouseholdRow[] {
+  for (const { id, members } of found) if (members) ctx.loaders.membersByHousehold.prime(id, members.map(toMemberRow));
+  return found.map(toHouseholdRow);
+}
+
+type VillagePageKey = { villageCode: string; first: number; after?: number; withMembers: boolean };
 
 /** The caller's households among ids; the worked example of src/db/read.ts. */
-const HOUSEHOLDS_BY_ID = (scope: string) => `select ${HOUSEHOLD_COLUMNS} from household h where h.id = any(?::int[]) and ${scope}`;
+const HOUSEHOLDS_BY_ID = (scope: string, withMembers: boolean) => `select ${householdColumns(withMembers)} from household h where h.id = any(?::int[]) and ${scope}`;
 
 /** Members of households, in id order, so that the head registered first comes first as before. */
 const MEMBERS_BY_HOUSEHOLD = (scope: string) => `select ${MEMBER_COLUMNS}
@@ -113,9 +128,9 @@ const COUNT_BY_VILLAGE = (scope: string) => `select h.village_code as "villageCo
  * Each village's first rows after the cursor, so N villages cost one statement and each reads only
  * its page from the (village_code, id) index. Without a cursor the bound id is 0: ids start at 1.
  */
-const VILLAGE_PAGES = (scope: string) => `select p.* from unnest(?::text[]) as v (code)
+const VILLAGE_PAGES = (scope: string, withMembers: boolean) => `select p.* from unnest(?::text[]) as v (code)
   cross join lateral (
-    select ${HOUSEHOLD_COLUMNS} from household h
+    select ${householdColumns(withMembers)} from household h
     where h.village_code = v.code and ${scope} and h.id > ? order by h.id limit ?
   ) p`;
 
@@ -127,7 +142,7 @@ export function createHouseholdLoaders(ctx: RequestContext) {
     /** One page of households per village, for village.households under a list of villages. */
     householdPageByVillage: new DataLoader<VillagePageKey, Page<HouseholdRow>, string>(
       (keys) => loadVillagePages(ctx, keys),
-      { cacheKeyFn: (k) => `${k.villageCode}:${k.first}:${k.after ?? ''}` },
+      { cacheKeyFn: (k) => `${k.villageCode}:${shapeOf(k)}` },
     ),
     householdCountByVillage: new DataLoader<string, number>(async (codes) => {
       const scope = householdScope(ctx);
@@ -135,12 +150,8 @@ export function createHouseholdLoaders(ctx: RequestContext) {
       const counts = new Map(found.map((r) => [r.villageCode, r.n]));
       return codes.map((code) => counts.get(code) ?? 0);
     }),
-    householdById: new DataLoader<number, HouseholdRow | null>(async (ids) => {
-      const scope = householdScope(ctx);
-      const found = await rows<HouseholdColumns>(ctx, HOUSEHOLDS_BY_ID(scope.sql), [arrayLiteral(ids), ...scope.bindings]);
-      const byId = new Map(found.map((h) => [h.id, toHouseholdRow(h)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    householdById: householdsById(ctx, false),
+    householdWithMembersById: householdsById(ctx, true),
     statusHistoryByHousehold: new DataLoader<number, HouseholdStatusChange[]>(async (ids) => {
       const rows = await ctx.em.find(HouseholdStatusChange, { household: { id: { $in: [...ids] }, village: rowScope(ctx.caller, 'Household', 'code') } }, { orderBy: { id: 'asc' } });
       return groupByKey(ids, rows, (c) => c.household.id);
@@ -158,16 +169,25 @@ export function createHouseholdLoaders(ctx: RequestContext) {
   };
 }
 
-/** Keys asking for the same page size and cursor share one statement. */
+function householdsById(ctx: RequestContext, withMembers: boolean) {
+  return new DataLoader<number, HouseholdRow | null>(async (ids) => {
+    const scope = householdScope(ctx);
+    const found = await rows<HouseholdColumns>(ctx, HOUSEHOLDS_BY_ID(scope.sql, withMembers), [arrayLiteral(ids), ...scope.bindings]);
+    const byId = new Map(toHouseholdRows(ctx, found).map((h) => [h.id, h]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Keys asking for the same page size, cursor and columns share one statement. */
 async function loadVillagePages(ctx: RequestContext, keys: readonly VillagePageKey[]): Promise<Page<HouseholdRow>[]> {
   const pages = new Map<string, Page<HouseholdRow>>();
   const shapes = groupByKey([...new Set(keys.map(shapeOf))], keys, shapeOf);
   for (const group of shapes) {
-    const { first, after } = group[0];
+    const { first, after, withMembers } = group[0];
     const codes = group.map((k) => k.villageCode);
     const scope = householdScope(ctx);
-    const found = await rows<HouseholdColumns>(ctx, VILLAGE_PAGES(scope.sql), [arrayLiteral(codes), ...scope.bindings, after ?? 0, first + 1]);
-    groupByKey(codes, found.map(toHouseholdRow), (h) => h.village.code).forEach((villageRows, i) => {
+    const found = await rows<HouseholdColumns>(ctx, VILLAGE_PAGES(scope.sql, withMembers), [arrayLiteral(codes), ...scope.bindings, after ?? 0, first + 1]);
+    groupByKey(codes, toHouseholdRows(ctx, found), (h) => h.village.code).forEach((villageRows, i) => {
       const code = codes[i];
       pages.set(`${code}:${shapeOf(group[i])}`, toPage(villageRows, first, () => ctx.loaders.householdCountByVillage.load(code)));
     });
@@ -175,4 +195,4 @@ async function loadVillagePages(ctx: RequestContext, keys: readonly VillagePageK
   return keys.map((k) => pages.get(`${k.villageCode}:${shapeOf(k)}`)!);
 }
 
-const shapeOf = (k: VillagePageKey) => `${k.first}:${k.after ?? ''}`;
+const shapeOf = (k: VillagePageKey) => `${k.first}:${k.after ?? ''}:${k.withMembers}`;
