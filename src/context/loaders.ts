@@ -1,10 +1,6 @@
-import { createAuthLoaders } from '../modules/auth/auth.loaders';
-import { createHouseholdLoaders } from '../modules/households/household.service';
-import { createRegionLoaders } from '../modules/regions/region.service';
-import type { RequestContext } from './request-context';
-
-export type Loaders = ReturnType<typeof createRegionLoaders> & ReturnType<typeof createHouseholdLoaders> & ReturnType<typeof createAuthLoaders>;
-
-export function createLoaders(ctx: RequestContext): Loaders {
-  return { ...createRegionLoaders(ctx), ...createHouseholdLoaders(ctx), ...createAuthLoaders(ctx) };
-}
+/**
+ * The request's batch loaders (RequestContext.loaders). Each module adds its own to this interface
+ * in its module file (`declare module '../../context/loaders'`), and the module list builds them
+ * (createLoaders in src/modules/index.ts): the context imports no module.
+ */
+export interface Loaders {}

@@ -9,12 +9,13 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config/config';
-import { createLoaders } from '../context/loaders';
+import { createLoaders } from '../modules';
 import { RequestContext } from '../context/request-context';
 import type { Database } from '../db/database';
 import { beginScopedTransaction, endScopedTransaction } from '../db/row-security';
 import { ErrorCode } from '../errors/error-codes';
 import { formatError, httpErrorHandler, isExpectedError, notFound, sendHttpError } from '../errors/format-error';
+import { compiledExecution } from '../graphql/compiled-execution';
 import { documentStore } from '../graphql/document-store';
 import { inputGuard } from '../graphql/input-guard';
 import { queryComplexityLimit } from '../graphql/query-complexity';
@@ -112,7 +113,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   const rateLimiter = createRateLimiter(config, logger);
   const viewerCache = createViewerCache(config, logger);
   const apollo = new ApolloServer<RequestContext>({
-    schema: options.schema ?? (await buildGuardedSchema()),
+    gateway: compiledExecution(options.schema ?? (await buildGuardedSchema())),
     formatError,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,

@@ -24,7 +24,7 @@ export function renderPermissionsDoc(): string {
   const out = [
     '# Permissions',
     '',
-    '<!-- Generated from src/policy/policy.ts by `npm run docs:permissions`; a test fails when this file is stale. -->',
+    '<!-- Generated from the modules\' policy files (src/modules/*/*.policy.ts) by `npm run docs:permissions`; a test fails when this file is stale. -->',
     '',
     'Deny by default: a field is readable only by the roles marked ✓. A field a role may not read is a `FORBIDDEN`',
     'error at that field\'s path, with the rest of the response returned. Rows outside the caller\'s region scopes do',

@@ -1,3 +1,4 @@
+import type { Role } from '../kernel/role';
 import type { Viewer } from '../kernel/viewer';
 
 /**
@@ -6,6 +7,9 @@ import type { Viewer } from '../kernel/viewer';
  * nothing.
  */
 export type RowRule = { describe: string; prefixes: (viewer: Viewer) => readonly string[] };
+
+/** A type's row rule: one for every role, and any role's own. */
+export type RowPolicy = { default: RowRule; byRole?: Partial<Record<Role, RowRule>> };
 
 export const inRegionScopes: RowRule = {
   describe: "region code starts with one of the caller's scope prefixes",
@@ -17,3 +21,6 @@ export const inPairedVillages: RowRule = {
   describe: "village is paired with the caller's organisation (organisation_pairing) and inside its scopes",
   prefixes: (viewer) => viewer.pairedVillages.filter((code) => viewer.scopes.some((scope) => code.startsWith(scope))),
 };
+
+export const REGION_ROWS: RowPolicy = { default: inRegionScopes };
+export const VILLAGE_ROWS: RowPolicy = { default: inRegionScopes, byRole: { CPPCC: inPairedVillages, BUSINESS_ASSOCIATION: inPairedVillages } };

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { RequestContext } from '../../context/request-context';
-import { createLoaders } from '../../context/loaders';
+import { createLoaders } from '..';
 import { beginScopedTransaction, endScopedTransaction } from '../../db/row-security';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { Organisation } from '../auth/organisation.entity';

@@ -1,0 +1,14 @@
+import { defineModule } from '../module';
+import { AccessLogEntry } from './access-log-entry.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { auditPolicy } from './audit.policy';
+import { AccessLogResolver, AuditResolver } from './audit.resolver';
+import { Trace } from './trace.entity';
+
+/** The append-only audit log of writes and the access log of look-ups by ID number (痕迹管理). */
+export const auditModule = defineModule({
+  name: 'audit',
+  resolvers: [AuditResolver, AccessLogResolver],
+  entities: [Trace, AuditEntry, AccessLogEntry],
+  policy: auditPolicy,
+});

@@ -1,0 +1,20 @@
+import { defineModule } from '../module';
+import { createAuthLoaders } from './auth.loaders';
+import { authPolicy } from './auth.policy';
+import { AuthResolver } from './auth.resolver';
+import { ApiKey } from './api-key.entity';
+import { Organisation } from './organisation.entity';
+import { ViewerResolver } from './viewer.resolver';
+
+/** Partner organisations, their API keys and the caller itself (me). */
+export const authModule = defineModule({
+  name: 'auth',
+  resolvers: [AuthResolver, ViewerResolver],
+  entities: [Organisation, ApiKey],
+  loaders: createAuthLoaders,
+  policy: authPolicy,
+});
+
+declare module '../../context/loaders' {
+  interface Loaders extends ReturnType<typeof createAuthLoaders> {}
+}

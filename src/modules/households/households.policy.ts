@@ -1,0 +1,98 @@
+import { Role } from '../../kernel/role';
+import { all, connection, type ModulePolicy } from '../../policy/policy';
+import { HEALTH_READERS, IDENTITY_READERS, INCOME_READERS, OVERSIGHT, REGISTRY_READERS } from '../../policy/role-groups';
+import { REGION_ROWS } from '../../policy/row-rules';
+
+const { POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFAIRS, HOUSING, EMPLOYMENT, AUDITOR } = Role;
+
+export const householdsPolicy: ModulePolicy = {
+  types: {
+    Household: {
+      rows: REGION_ROWS,
+      fields: {
+        ...all(REGISTRY_READERS, 'id', 'number', 'groupNo', 'registrationYear', 'status', 'exitYear', 'category', 'version', 'village', 'members', 'head'),
+        causes: {
+          read: [POVERTY_OFFICE, CIVIL_AFFAIRS, AUDITOR],
+          reason: { zh: '致贫原因可推断疾病和残疾,仅扶贫、民政和审计可见', en: 'Causes reveal illness and disability; only poverty office, civil affairs and audit' },
+        },
+        incomePerCapita: {
+          read: INCOME_READERS,
+          reason: { zh: '收入只给需要核定低保和脱贫的部门', en: 'Income only to those who assess subsistence allowance and exit' },
+        },
+        ...all(INCOME_READERS, 'foodAndClothingSecure', 'safeDrinkingWater', 'priorityScore', 'statusHistory'),
+        housingGrade: { read: [...INCOME_READERS, HOUSING] },
+        assurance: {
+          read: INCOME_READERS,
+          reason: { zh: '脱贫核验涉及收入、医保和在校情况', en: 'The exit test rests on income, insurance and schooling records' },
+        },
+        identification: { read: OVERSIGHT },
+      },
+    },
+    StatusChange: {
+      rows: 'history of households the caller can see',
+      fields: all(INCOME_READERS, 'kind', 'fromStatus', 'toStatus', 'reason', 'effectiveDate', 'organisation', 'overrideJustification', 'failedItems', 'recordedAt'),
+    },
+    Assurance: { rows: 'as the household', fields: all(INCOME_READERS, 'year', 'passed', 'items') },
+    AssuranceItem: { rows: 'as the household', fields: all(INCOME_READERS, 'item', 'verdict', 'evidence') },
+    AssuranceEvidence: { rows: 'as the household', fields: all(INCOME_READERS, 'source', 'department', 'recordedAt', 'detail') },
+    Identification: { rows: 'as the household', fields: all(OVERSIGHT, 'excludedBy', 'overrideJustification', 'priorityScore', 'durableGoods', 'assessedAt') },
+    ...connection('Household', REGISTRY_READERS),
+    Member: {
+      rows: 'members of households the caller can see',
+      fields: {
+        ...all(REGISTRY_READERS, 'id', 'name', 'relation', 'sex', 'ageGroup'),
+        birthDate: {
+          read: IDENTITY_READERS,
+          reason: { zh: '住建见脱敏身份证号,出生日期即被隐去的部分,故只给年龄段', en: 'Housing sees ID numbers masked, whose hidden part is the birth date: it gets the age group instead' },
+        },
+        idNumber: {
+          read: IDENTITY_READERS,
+          masked: { roles: [HOUSING], mask: 'idNumber' },
+          reason: { zh: '住建按户工作,只见脱敏身份证号', en: 'Housing works by household and sees ID numbers masked' },
+        },
+        education: { read: [POVERTY_OFFICE, EDUCATION, EMPLOYMENT, AUDITOR] },
+        schoolStage: { read: [POVERTY_OFFICE, EDUCATION, AUDITOR] },
+        health: {
+          read: HEALTH_READERS,
+          reason: { zh: '健康状况是敏感个人信息,银行、学校、住建、人社不可见', en: 'Health is sensitive personal data: not for banks, schools, housing or employment' },
+        },
+        disabilityGrade: { read: HEALTH_READERS },
+        labourCapacity: {
+          read: [POVERTY_OFFICE, FINANCE, EMPLOYMENT, CIVIL_AFFAIRS, AUDITOR],
+          reason: { zh: '银行据劳动能力判断小额信贷资格', en: 'Banks judge small-loan eligibility by labour capacity' },
+        },
+        employment: { read: [POVERTY_OFFICE, EMPLOYMENT, CIVIL_AFFAIRS, AUDITOR] },
+        medicalInsurance: { read: [POVERTY_OFFICE, HEALTH, CIVIL_AFFAIRS, AUDITOR] },
+        household: { read: REGISTRY_READERS },
+        version: { read: REGISTRY_READERS },
+      },
+    },
+  },
+  fields: {
+    Query: {
+      ...all(REGISTRY_READERS, 'households', 'household'),
+      member: {
+        read: IDENTITY_READERS,
+        reason: { zh: '按身份证号查人须说明用途并留痕', en: 'Looking a person up by ID number needs a stated purpose and is logged' },
+      },
+    },
+    Mutation: all([POVERTY_OFFICE], 'registerHousehold', 'updateHousehold', 'changeHouseholdStatus', 'addMember', 'updateMember', 'removeMember', 'mergeHouseholds'),
+    Village: {
+      households: {
+        read: REGISTRY_READERS,
+        reason: { zh: '捐赠方只看结对村和汇总数据,不看具体农户', en: 'Donors see paired villages and aggregates, never individual households' },
+      },
+    },
+  },
+  filters: {
+    HouseholdFilter: {
+      regionCode: 'Household.village',
+      status: 'Household.status',
+      category: 'Household.category',
+      cause: 'Household.causes',
+    },
+  },
+  orderings: {
+    HouseholdOrder: { ID: 'Household.id', PRIORITY: 'Household.priorityScore' },
+  },
+};

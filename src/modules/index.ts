@@ -1,0 +1,30 @@
+import type { RequestContext } from '../context/request-context';
+import type { Loaders } from '../context/loaders';
+import { installPolicy } from '../policy/policy';
+import { auditModule } from './audit/audit.module';
+import { authModule } from './auth/auth.module';
+import { financeModule } from './finance/finance.module';
+import { householdsModule } from './households/households.module';
+import { pairingModule } from './pairing/pairing.module';
+import { parametersModule } from './parameters/parameters.module';
+import { regionsModule } from './regions/regions.module';
+
+/**
+ * Every module of the server, alphabetically: the one list a new module is added to
+ * (docs/modules.md). The schema, the entities, the loaders and the policy are derived from it.
+ */
+export const modules = [auditModule, authModule, financeModule, householdsModule, pairingModule, parametersModule, regionsModule] as const;
+
+installPolicy(modules);
+
+type LoadersOf<M> = M extends { loaders?: (ctx: RequestContext) => infer L } ? L : never;
+type Intersection<U> = (U extends unknown ? (all: U) => void : never) extends (all: infer I) => void ? I : never;
+
+/**
+ * The request's loaders, every module's together; passed to each RequestContext where it is made
+ * (src/http/app.ts). Typed from the modules' own factories, so a loader a module declares in
+ * `Loaders` but does not make fails to compile there.
+ */
+export function createLoaders(ctx: RequestContext): Intersection<LoadersOf<(typeof modules)[number]>> & Loaders {
+  return Object.assign({}, ...modules.map((m) => m.loaders?.(ctx)));
+}

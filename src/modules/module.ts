@@ -1,0 +1,28 @@
+import type { AnyEntity, EntityClass } from '@mikro-orm/core';
+import type { RequestContext } from '../context/request-context';
+import type { ModulePolicy } from '../policy/policy';
+
+/**
+ * A module as one unit: everything the server learns from a folder under src/modules/ is in its
+ * `<name>.module.ts`, and src/modules/index.ts lists the modules. The schema's resolvers, the
+ * ORM's entities, the per-request loaders and the permission policy are all derived from that
+ * list (docs/modules.md).
+ */
+export type Module<L extends object = object> = {
+  /** The folder's name. */
+  name: string;
+  /** type-graphql resolver classes; their types come with them. */
+  resolvers: readonly Function[];
+  /** MikroORM entities, abstract bases included. */
+  entities: readonly EntityClass<AnyEntity>[];
+  /**
+   * Per-request batch loaders, made on a request's first use of `ctx.loaders`. Their type joins
+   * the context's `Loaders` in the module file, by declaration merging, so the context imports no module.
+   */
+  loaders?: (ctx: RequestContext) => L;
+  /** The module's part of the permission policy (its `<name>.policy.ts`). */
+  policy: ModulePolicy;
+};
+
+export const defineModule = <L extends object = object>(module: Module<L>): Module<L> => module;
+

@@ -1,0 +1,12 @@
+import { defineModule } from '../module';
+import { PolicyParameter } from './parameter.entity';
+import { PolicyParameterResolver } from './parameter.resolver';
+import { parametersPolicy } from './parameters.policy';
+
+/** Policy parameters (poverty line, loan ceiling, ...) as data, by region and year. */
+export const parametersModule = defineModule({
+  name: 'parameters',
+  resolvers: [PolicyParameterResolver],
+  entities: [PolicyParameter],
+  policy: parametersPolicy,
+});
