@@ -6,7 +6,7 @@ import { openServingDatabase } from './db/serving';
 import { createServer } from './http/app';
 import { createLogger } from './observability/logger';
 import { DEMO_KEYS, loadDemoData } from '../seeds/demo';
-import { Region } from './modules/regions/region.entity';
+import { Region } from './modules/regions';
 import type { Logger } from 'pino';
 
 async function loadDemoCountyOnFirstStart(config: Config, db: Database, logger: Logger): Promise<void> {

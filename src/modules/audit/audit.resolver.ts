@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { PageArgs, toConnection } from '../../graphql/pagination';
-import { OrganisationType } from '../auth/auth.types';
-import type { Organisation } from '../auth/organisation.entity';
-import { assertIdNumber } from '../households/member.service';
+import { OrganisationType } from '../auth';
+import type { Organisation } from '../auth';
+import { assertIdNumber } from '../households';
 import type { AccessLogEntry } from './access-log-entry.entity';
 import type { AuditEntry } from './audit-entry.entity';
 import { accessHistory, AUDIT_LIST, listAuditLog, verifyAuditLog } from './audit.service';

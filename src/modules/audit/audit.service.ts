@@ -3,9 +3,8 @@ import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
 import { codesUnder, rowScope } from '../../policy/row-scope';
-import { ApiKey } from '../auth/api-key.entity';
-import { Organisation } from '../auth/organisation.entity';
-import { assertRegionPrefix } from '../regions/region.service';
+import type { ApiKey, Organisation } from '../auth';
+import { assertRegionPrefix } from '../regions';
 import { AccessLogEntry, type PersonLookup } from './access-log-entry.entity';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditLogFilter, AuditLogProblem, AuditLogVerificationType } from './audit.types';
@@ -25,8 +24,9 @@ export type Audit = (record: AuditRecord) => void;
 
 function actor(ctx: RequestContext, em: EntityManager) {
   return {
-    organisation: em.getReference(Organisation, ctx.caller.organisationId),
-    apiKey: em.getReference(ApiKey, ctx.caller.apiKeyId),
+    // By entity name, as the trace's relations are (trace.entity.ts).
+    organisation: em.getReference<Organisation>('Organisation', ctx.caller.organisationId),
+    apiKey: em.getReference<ApiKey>('ApiKey', ctx.caller.apiKeyId),
   };
 }
 

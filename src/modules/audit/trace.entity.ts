@@ -1,6 +1,5 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { ApiKey } from '../auth/api-key.entity';
-import { Organisation } from '../auth/organisation.entity';
+import type { ApiKey, Organisation } from '../auth';
 
 /** What every trace records of its author: when, which organisation, with which key. */
 @Entity({ abstract: true })
@@ -13,9 +12,10 @@ export abstract class Trace {
   @Property({ type: 'timestamptz', defaultRaw: 'clock_timestamp()' })
   at: Date = new Date();
 
-  @ManyToOne(() => Organisation)
+  // By entity name: auth's writes are audited, so loading the audit module must not load auth's.
+  @ManyToOne({ entity: 'Organisation' })
   organisation!: Organisation;
 
-  @ManyToOne(() => ApiKey, { nullable: true })
+  @ManyToOne({ entity: 'ApiKey', nullable: true })
   apiKey?: ApiKey | null;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput, notFound } from '../../errors/app-error';
-import { audited, type Audit } from '../audit/audit.service';
+import { audited, type Audit } from '../audit';
 import { ApiKey } from './api-key.entity';
 import { apiKeyPrefix, hashApiKey } from './api-key-hash';
 import { Organisation } from './organisation.entity';

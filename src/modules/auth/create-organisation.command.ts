@@ -12,7 +12,7 @@ import { ConfigError, loadConfig } from '../../config/config';
 import { arrayLiteral } from '../../db/array-literal';
 import { migrate, openDatabase } from '../../db/database';
 import { TEXT, textProblem } from '../../kernel/text';
-import { auditedAs } from '../audit/audit.service';
+import { auditedAs } from '../audit';
 import { isRegionPrefix } from '../../kernel/region-code';
 import { checkExpiry, issueKey } from './api-key.service';
 import { Organisation } from './organisation.entity';

@@ -2,13 +2,13 @@ import { chinaToday } from '../../config/clock';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
 import { batchSize } from '../../rate-limit/person-lookups';
-import { PersonLookup } from '../audit/access-log-entry.entity';
-import { logPersonLookups } from '../audit/audit.service';
+import { PersonLookup } from '../audit';
+import { logPersonLookups } from '../audit';
 import { arrayLiteral } from '../../db/array-literal';
 import { rows } from '../../db/read';
-import { assertIdNumber, assertPurpose } from '../households/member.service';
-import { ParameterName } from '../parameters/parameter.enums';
-import { parameterLoader } from '../parameters/parameter.service';
+import { assertIdNumber, assertPurpose } from '../households';
+import { ParameterName } from '../parameters';
+import { parameterLoader } from '../parameters';
 import { rowScopeSql } from '../../policy/row-scope';
 import { judgeLoanEligibility, type LoanApplicant, type LoanVerdict } from './loan-eligibility';
 

@@ -1,8 +1,8 @@
 import { fenToYuan } from '../../graphql/money.scalar';
-import { ageOn } from '../households/assurance';
-import { HouseholdStatus } from '../households/household.enums';
-import { LabourCapacity } from '../households/member.enums';
-import type { ResolvedParameter } from '../parameters/parameter.service';
+import { ageOn } from '../households';
+import { HouseholdStatus } from '../households';
+import { LabourCapacity } from '../households';
+import type { ResolvedParameter } from '../parameters';
 
 /** Civil-law adulthood (民法典 第十七条), not a poverty-policy figure: a loan contract needs an adult. */
 const ADULT_AGE = 18;

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context/request-context';
-import { ParameterName } from '../parameters/parameter.enums';
-import { parameterLoader } from '../parameters/parameter.service';
+import { ParameterName } from '../parameters';
+import { parameterLoader } from '../parameters';
 import { assess, type Assurance } from './assurance';
 import type { HouseholdRow } from './household.rows';
 

@@ -2,7 +2,7 @@ import { fenToYuan } from '../../graphql/money.scalar';
 import { SchoolStage } from './member.enums';
 import { AssuranceItemKind, HousingGrade, Verdict } from './registry.enums';
 
-import type { ResolvedParameter } from '../parameters/parameter.service';
+import type { ResolvedParameter } from '../parameters';
 
 /** A parameter as the exit test uses it: its value and the row it came from. */
 export type ParameterFact = Pick<ResolvedParameter, 'id' | 'value' | 'source' | 'regionPrefix' | 'fromYear'>;

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Organisation } from '../auth/organisation.entity';
+import { Organisation } from '../auth';
 import { Household } from './household.entity';
 import { HouseholdStatus } from './household.enums';
 import { StatusChangeKind } from './registry.enums';

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Region } from '../regions/region.entity';
+import { Region } from '../regions';
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from './household.enums';
 import { HousingGrade } from './registry.enums';
 

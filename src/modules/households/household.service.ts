@@ -6,7 +6,7 @@ import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../..
 import { arrayLiteral } from '../../db/array-literal';
 import { rows, type Binding } from '../../db/read';
 import { codeFilterSql, rowScope, rowScopeSql } from '../../policy/row-scope';
-import { assertRegionPrefix } from '../regions/region.service';
+import { assertRegionPrefix } from '../regions';
 import { HouseholdOrder, type HouseholdFilter } from './household.types';
 import { HouseholdIdentification } from './household-identification.entity';
 import { HouseholdStatusChange } from './household-status-change.entity';

@@ -3,8 +3,8 @@ import { badUserInput } from '../../errors/app-error';
 import { textProblem, TEXT } from '../../kernel/text';
 import { rows } from '../../db/read';
 import { rowScopeSql } from '../../policy/row-scope';
-import { PersonLookup } from '../audit/access-log-entry.entity';
-import { logPersonLookup } from '../audit/audit.service';
+import { PersonLookup } from '../audit';
+import { logPersonLookup } from '../audit';
 import { describeIdNumberProblem, normalisedIdNumber, parseIdNumber } from '../../kernel/id-number';
 import { MEMBER_COLUMNS, toMemberRow, type MemberColumns, type MemberRow } from './household.rows';
 

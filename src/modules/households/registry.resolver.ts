@@ -3,8 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput } from '../../errors/app-error';
-import { OrganisationType } from '../auth/auth.types';
-import type { Organisation } from '../auth/organisation.entity';
+import { OrganisationType } from '../auth';
+import type { Organisation } from '../auth';
 import type { Assurance } from './assurance';
 import { householdAssurance } from './assurance.service';
 import type { HouseholdStatusChange } from './household-status-change.entity';

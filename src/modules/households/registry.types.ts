@@ -2,7 +2,7 @@ import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { TEXT } from '../../kernel/text';
-import { OrganisationType } from '../auth/auth.types';
+import { OrganisationType } from '../auth';
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from './household.enums';
 import { Education, Employment, Health, LabourCapacity, Relation, SchoolStage, Sex } from './member.enums';
 import { AssuranceItemKind, ExclusionRule, HousingGrade, StatusChangeKind, Verdict } from './registry.enums';

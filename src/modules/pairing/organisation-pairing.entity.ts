@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Organisation } from '../auth/organisation.entity';
-import { Region } from '../regions/region.entity';
+import { Organisation } from '../auth';
+import { Region } from '../regions';
 
 /** An organisation paired with a village: 万企帮万村, 县级领导联系贫困村, CPPCC committee groups. */
 @Entity({ tableName: 'organisation_pairing' })

@@ -1,10 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { OrganisationType } from '../auth/auth.types';
-import type { Organisation } from '../auth/organisation.entity';
-import type { Region } from '../regions/region.entity';
-import { VillageType } from '../regions/region.types';
+import { OrganisationType } from '../auth';
+import type { Organisation } from '../auth';
+import type { Region } from '../regions';
+import { VillageType } from '../regions';
 import type { OrganisationPairing } from './organisation-pairing.entity';
 import { pairOrganisation } from './organisation-pairing.service';
 

@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput, notFound } from '../../errors/app-error';
-import { audited } from '../audit/audit.service';
+import { audited } from '../audit';
 import { Role } from '../../kernel/role';
-import { findVisibleOrganisation } from '../auth/organisation.service';
-import { findVillage } from '../regions/region.service';
-import { keysChanged } from '../auth/viewer-cache';
+import { findVisibleOrganisation } from '../auth';
+import { findVillage } from '../regions';
+import { keysChanged } from '../auth';
 import { OrganisationPairing } from './organisation-pairing.entity';
 
 /** Only donors' pairings decide what they see; other pairings (cadres 帮扶责任人) have their own records. */

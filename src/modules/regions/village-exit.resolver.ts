@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { OverrideInput } from '../households/registry.types';
+import { OverrideInput } from '../households';
 import type { Region } from './region.entity';
 import type { RegionRow } from './region.rows';
 import { VillagePovertyStatus } from './region.enums';

@@ -1,9 +1,9 @@
 import { fenToYuan } from '../../graphql/money.scalar';
-import { HouseholdStatus } from '../households/household.enums';
-import { Verdict } from '../households/registry.enums';
-import { ParameterName, ParameterUnit } from '../parameters/parameter.enums';
-import type { ResolvedParameter } from '../parameters/parameter.service';
-import { formatParameterValue } from '../parameters/parameter-value';
+import { HouseholdStatus } from '../households';
+import { Verdict } from '../households';
+import { ParameterName, ParameterUnit } from '../parameters';
+import type { ResolvedParameter } from '../parameters';
+import { formatParameterValue } from '../parameters';
 import { VillageExitItemKind } from './village-exit.enums';
 
 /**

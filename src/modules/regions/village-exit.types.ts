@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '../../graphql/money.scalar';
-import { Verdict } from '../households/registry.enums';
-import type { ResolvedParameter } from '../parameters/parameter.service';
-import { PolicyParameterType } from '../parameters/parameter.types';
+import { Verdict } from '../households';
+import type { ResolvedParameter } from '../parameters';
+import { PolicyParameterType } from '../parameters';
 import { VillageExitItemKind } from './village-exit.enums';
 
 @ObjectType('VillageExitItem', { description: 'One item of the exit test, its verdict and the figures it rests on' })

@@ -1,0 +1,3 @@
+/** The public entry of the module: what other modules and the server may use of it (docs/modules.md). */
+export { PersonLookup } from './access-log-entry.entity';
+export { audited, auditedAs, logPersonLookup, logPersonLookups, type Audit } from './audit.service';

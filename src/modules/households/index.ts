@@ -1,0 +1,7 @@
+/** The public entry of the module: what other modules and the server may use of it (docs/modules.md). */
+export { ageOn } from './assurance';
+export { HouseholdStatus } from './household.enums';
+export { LabourCapacity } from './member.enums';
+export { assertIdNumber, assertPurpose } from './member.service';
+export { Verdict } from './registry.enums';
+export { OverrideInput } from './registry.types';
