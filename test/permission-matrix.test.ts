@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ALL_ROLES, Role } from '../src/kernel/role';
 import { buildBareSchema } from '../src/graphql/schema';
-import { apiKeyPrefix, hashApiKey } from '../src/modules/auth/api-key-hash';
-import { composeIdNumber } from '../src/kernel/id-number';
+import { modules } from '../src/modules';
 import { POLICY, type FieldPolicy } from '../src/policy/policy';
 import { DEMO_KEYS } from '../seeds/demo';
 import { startTestApp, type TestApp } from './harness';
+import { query, mutation, type Landmarks, type MatrixPart, type Routes, type Step } from './matrix-routes';
 
 /**
  * One real HTTP request per role and per policy entry, 100% of the table: the role reads the
@@ -13,113 +15,37 @@ import { startTestApp, type TestApp } from './harness';
  * the route that the policy denies it.
  */
 
-type Step = { field: string; args?: string };
-type Registry = { householdId: number; updateId: number; statusId: number; mergeInto: number; mergeFrom: number; spouseId: number; sonId: number; village: string; newcomer: string; newcomerBorn: string; applicant: string; applicantBorn: string };
-type Fixtures = {
-  countyCode: string;
-  idNumber: string;
-  donorId: number;
-  villageCode: string;
-  spareKeys: Map<Role, { rotate: number; revoke: number }>;
-  registry: Registry;
-};
+/** Each module's part of the matrix, from `src/modules/<name>/<name>.matrix.ts`: the module list is the only list. */
+const parts = modules.flatMap((m) => {
+  const file = path.resolve(__dirname, `../src/modules/${m.name}/${m.name}.matrix.ts`);
+  return existsSync(file) ? [{ name: m.name, part: require(file).matrix as MatrixPart<unknown> }] : [];
+});
+const prepared = new Map<string, unknown>();
 
-/** How to reach each type from the root; a type without a route fails the test. */
-function routes(f: Fixtures, role: Role): Record<string, { operation: 'query' | 'mutation'; steps: Step[] }> {
-  const q = (...steps: Step[]) => ({ operation: 'query' as const, steps });
-  const m = (...steps: Step[]) => ({ operation: 'mutation' as const, steps });
-  const spare = f.spareKeys.get(role)!;
-  const villages = { field: 'villages', args: '(first: 1)' };
-  const households = { field: 'households', args: '(first: 1)' };
-  const auditLog = { field: 'auditLog', args: '(first: 1)' };
-  return {
-    Query: q(),
-    Mutation: m(),
-    Viewer: q({ field: 'me' }),
-    Region: q({ field: 'region', args: `(code: "${f.countyCode}")` }),
-    Village: q(villages, { field: 'edges' }, { field: 'node' }),
-    VillageFacilities: q(villages, { field: 'edges' }, { field: 'node' }, { field: 'facilities' }),
-    VillageConnection: q(villages),
-    VillageEdge: q(villages, { field: 'edges' }),
-    PageInfo: q(villages, { field: 'pageInfo' }),
-    Household: q(households, { field: 'edges' }, { field: 'node' }),
-    HouseholdConnection: q(households),
-    HouseholdEdge: q(households, { field: 'edges' }),
-    Member: q(households, { field: 'edges' }, { field: 'node' }, { field: 'members' }),
-    ApiKey: q({ field: 'apiKeys' }),
-    CreatedApiKey: m({ field: 'createApiKey', args: '(name: "matrix")' }),
-    Organisation: q({ field: 'organisations' }),
-    RegisteredOrganisation: m({ field: 'registerOrganisation', args: `(input: { name: "矩阵测试商会", role: BUSINESS_ASSOCIATION, scopes: ["${f.countyCode.slice(0, 6)}"] })` }),
-    RateLimits: q({ field: 'me' }, { field: 'limits' }),
-    'Mutation.setOrganisationLimits': m({ field: 'setOrganisationLimits', args: `(id: "${f.donorId}", limits: { lookupsPerHour: 500 })` }),
-    OrganisationPairing: m({ field: 'pairOrganisation', args: `(organisationId: "${f.donorId}", villageCode: "${f.villageCode}")` }),
-    AuditEntry: q(auditLog, { field: 'edges' }, { field: 'node' }),
-    AuditEntryConnection: q(auditLog),
-    AuditEntryEdge: q(auditLog, { field: 'edges' }),
-    AuditLogVerification: q({ field: 'verifyAuditLog' }),
-    AccessLogEntry: q({ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }),
-    LoanEligibility: q({ field: 'loanEligibility', args: `(idNumber: "${f.idNumber}", purpose: "permission matrix test")` }),
-    PolicyParameter: q({ field: 'policyParameter', args: `(name: POVERTY_LINE, regionCode: "${f.villageCode}", year: 2018)` }),
-    'Mutation.setPolicyParameter': m({ field: 'setPolicyParameter', args: '(input: { name: PAIRING_LIMIT, regionPrefix: "430923", fromYear: 2030, value: "5", source: "matrix" })' }),
-    VillageExitReadiness: q(villages, { field: 'edges' }, { field: 'node' }, { field: 'exitReadiness' }),
-    VillageExitItem: q(villages, { field: 'edges' }, { field: 'node' }, { field: 'exitReadiness' }, { field: 'items' }),
-    // The donor's village is EXITED in the demo data; a rollback (回退) to POOR is a change the poverty office may make.
-    'Mutation.changeVillageStatus': m({ field: 'changeVillageStatus', args: `(code: "${f.villageCode}", to: POOR, year: 2024, reason: "permission matrix")` }),
-    ...registryRoutes(f.registry),
-    ...rootFieldRoutes(f, spare),
+/** How to reach each type from the root, every module's routes together; a type without a route fails the test. */
+function routes(f: Landmarks, role: Role): Routes {
+  const table: Routes = {
+    Query: query(),
+    Mutation: mutation(),
+    PageInfo: query({ field: 'villages', args: '(first: 1)' }, { field: 'pageInfo' }),
   };
-}
-
-/** The registry's types hang off a household registered through the API; its mutations act on households made for them. */
-function registryRoutes(r: Registry): Record<string, { operation: 'query' | 'mutation'; steps: Step[] }> {
-  const q = (...steps: Step[]) => ({ operation: 'query' as const, steps });
-  const m = (step: Step) => ({ operation: 'mutation' as const, steps: [step] });
-  const household = { field: 'household', args: `(id: "${r.householdId}")` };
-  const assurance = { field: 'assurance', args: '(year: 2024)' };
-  const person = (id: string, born: string, relation: string) =>
-    `{ name: "矩阵", idNumber: "${id}", relation: ${relation}, sex: MALE, birthDate: "${born}", education: PRIMARY, schoolStage: NOT_IN_SCHOOL, health: HEALTHY, labourCapacity: ORDINARY, employment: FARMING, medicalInsurance: true }`;
-  const identification = '{ motorVehicle: false, newlyBuiltHouse: false, urbanCommercialHousing: false, publicServantMember: false, registeredBusiness: false, disasterVictim: false }';
-  return {
-    StatusChange: q(household, { field: 'statusHistory' }),
-    Assurance: q(household, assurance),
-    AssuranceItem: q(household, assurance, { field: 'items' }),
-    AssuranceEvidence: q(household, assurance, { field: 'items' }, { field: 'evidence' }),
-    Identification: q(household, { field: 'identification' }),
-    'Mutation.registerHousehold': m({
-      field: 'registerHousehold',
-      args: `(input: { villageCode: "${r.village}", groupNo: 1, registrationYear: 2020, category: GENERAL, causes: [ILLNESS], incomePerCapita: "2000.00", identification: ${identification}, members: [${person(r.applicant, r.applicantBorn, 'HEAD')}] })`,
-    }),
-    'Mutation.updateHousehold': m({ field: 'updateHousehold', args: `(id: "${r.updateId}", version: 1, patch: { safeDrinkingWater: true })` }),
-    'Mutation.changeHouseholdStatus': m({ field: 'changeHouseholdStatus', args: `(id: "${r.statusId}", version: 1, change: { to: REMOVED, reason: "清退 matrix", effectiveDate: "2024-01-01" })` }),
-    'Mutation.addMember': m({ field: 'addMember', args: `(householdId: "${r.householdId}", member: ${person(r.newcomer, r.newcomerBorn, 'GRANDSON')}, reason: BIRTH, effectiveDate: "2024-06-01")` }),
-    'Mutation.updateMember': m({ field: 'updateMember', args: `(id: "${r.spouseId}", version: 1, patch: { employment: LOCAL_WORK })` }),
-    'Mutation.mergeHouseholds': m({ field: 'mergeHouseholds', args: `(intoId: "${r.mergeInto}", intoVersion: 1, fromId: "${r.mergeFrom}", fromVersion: 1, reason: "合户 matrix", effectiveDate: "2024-01-01")` }),
-    'Mutation.removeMember': m({ field: 'removeMember', args: `(id: "${r.sonId}", version: 1, reason: MOVED, effectiveDate: "2024-01-01")` }),
-  };
-}
-
-/** Arguments for root fields, which are reached directly. */
-function rootFieldRoutes(f: Fixtures, spare: { rotate: number; revoke: number }): Record<string, { operation: 'query' | 'mutation'; steps: Step[] }> {
-  return {
-    'Query.region': { operation: 'query', steps: [{ field: 'region', args: `(code: "${f.countyCode}")` }] },
-    'Query.village': { operation: 'query', steps: [{ field: 'village', args: `(code: "${f.villageCode}")` }] },
-    'Query.household': { operation: 'query', steps: [{ field: 'household', args: '(id: "1")' }] },
-    'Query.member': { operation: 'query', steps: [{ field: 'member', args: `(idNumber: "${f.idNumber}", purpose: "permission matrix test")` }] },
-    'Query.accessHistory': { operation: 'query', steps: [{ field: 'accessHistory', args: `(idNumber: "${f.idNumber}")` }] },
-    'Query.loanEligibilities': { operation: 'query', steps: [{ field: 'loanEligibilities', args: `(idNumbers: ["${f.idNumber}"], purpose: "permission matrix test")` }] },
-    'Mutation.rotateApiKey': { operation: 'mutation', steps: [{ field: 'rotateApiKey', args: `(id: "${spare.rotate}")` }] },
-    'Mutation.revokeApiKey': { operation: 'mutation', steps: [{ field: 'revokeApiKey', args: `(id: "${spare.revoke}")` }] },
-  };
+  for (const { name, part } of parts) {
+    for (const [key, route] of Object.entries(part.routes(f, prepared.get(name), role))) {
+      if (key in table) throw new Error(`Two routes for ${key} (module ${name})`);
+      table[key] = route;
+    }
+  }
+  return table;
 }
 
 const seeing = (p: FieldPolicy, role: Role) => p.read.includes(role) || (p.masked?.roles.includes(role) ?? false);
 
 type Case = { role: Role; type: string; field: string; entry: string };
 
-function buildRequest(schema: GraphQLSchema, fx: Fixtures, { role, type, field }: Case) {
+function buildRequest(schema: GraphQLSchema, fx: Landmarks, { role, type, field }: Case) {
   const table = routes(fx, role);
   const route = table[`${type}.${field}`] ?? table[type];
-  if (!route) throw new Error(`No route reaches ${type}: add one to the matrix test`);
+  if (!route) throw new Error(`No route reaches ${type}: add one to its module's <name>.matrix.ts`);
   const root = type === 'Query' || type === 'Mutation';
   // A root field takes the arguments of a route that starts with it, if one does.
   const rootStep = Object.values(table).find((r) => r.steps[0]?.field === field)?.steps[0] ?? { field };
@@ -156,7 +82,7 @@ const keyOf = (role: Role) => DEMO_KEYS.find((k) => k.role === role && k.county 
 
 let t: TestApp;
 let schema: GraphQLSchema;
-let fx: Fixtures;
+let fx: Landmarks;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -164,55 +90,13 @@ beforeAll(async () => {
   const [member] = await t.sql<{ id_number: string }>(`select m.id_number from member m join household h on h.id = m.household_id where h.village_code like '430923%' order by m.id limit 1`);
   const [donor] = await t.sql<{ id: number }>(`select id from organisation where role = 'CPPCC' and scopes = '{430923}'`);
   const [village] = await t.sql<{ village_code: string }>(`select village_code from organisation_pairing where organisation_id = ?`, [donor.id]);
-  const spareKeys = new Map<Role, { rotate: number; revoke: number }>();
-  for (const role of ALL_ROLES) {
-    const [org] = await t.sql<{ id: number }>(`select id from organisation where role = ? and scopes = '{430923}'`, [role]);
-    const ids: number[] = [];
-    for (const use of ['rotate', 'revoke']) {
-      const key = `spare-${use}-${role}`;
-      const [row] = await t.sql<{ id: number }>(`insert into api_key (organisation_id, prefix, key_hash, name) values (?, ?, ?, ?) returning id`, [
-        org.id, apiKeyPrefix(key), hashApiKey(key), use,
-      ]);
-      ids.push(row.id);
-    }
-    spareKeys.set(role, { rotate: ids[0], revoke: ids[1] });
-  }
-  fx = { countyCode: '430923000000', idNumber: member.id_number, donorId: donor.id, villageCode: village.village_code, spareKeys, registry: await registryFixtures() };
+  fx = { countyCode: '430923000000', idNumber: member.id_number, donorId: donor.id, villageCode: village.village_code };
+  for (const { name, part } of parts) if (part.prepare) prepared.set(name, await part.prepare({ t, keyOf }));
   // Traces for the auditor and for access history to show.
   await t.gql(keyOf(Role.POVERTY_OFFICE), 'mutation { createApiKey(name: "trace") { apiKey { id } } }');
   await t.gql(keyOf(Role.POVERTY_OFFICE), `{ member(idNumber: "${member.id_number}", purpose: "matrix set-up") { id } }`);
 });
 afterAll(() => t.close());
-
-/** Households registered through the API for the registry's routes, with people the registry has never seen. */
-async function registryFixtures(): Promise<Registry> {
-  const [v] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430923%' order by code limit 1`);
-  let seq = 901;
-  const fresh = (born: string) => ({ id: composeIdNumber('430923', born, (seq += 2)), born });
-  const register = async (relations: string[]) => {
-    const people = relations.map((relation, i) => ({ relation, ...fresh(`198${i}-07-0${i + 1}`) }));
-    const members = people
-      .map((p) => `{ name: "矩阵", idNumber: "${p.id}", relation: ${p.relation}, sex: MALE, birthDate: "${p.born}", education: PRIMARY, schoolStage: NOT_IN_SCHOOL, health: HEALTHY, labourCapacity: ORDINARY, employment: FARMING, medicalInsurance: true }`)
-      .join(', ');
-    const { body } = await t.gql(
-      keyOf(Role.POVERTY_OFFICE),
-      `mutation { registerHousehold(input: { villageCode: "${v.code}", groupNo: 1, registrationYear: 2019, category: GENERAL, causes: [ILLNESS], incomePerCapita: "2500.00",
-        identification: { motorVehicle: false, newlyBuiltHouse: false, urbanCommercialHousing: false, publicServantMember: false, registeredBusiness: false, disasterVictim: false },
-        members: [${members}] }) { id members { id relation } } }`,
-    );
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data!.registerHousehold as { id: string; members: { id: string; relation: string }[] };
-  };
-  const family = await register(['HEAD', 'SPOUSE', 'SON']);
-  const [updated, status, mergeInto, mergeFrom] = [await register(['HEAD']), await register(['HEAD']), await register(['HEAD']), await register(['HEAD'])];
-  const newcomer = fresh('2024-03-05');
-  const applicant = fresh('1975-11-11');
-  const idOf = (relation: string) => Number(family.members.find((m) => m.relation === relation)!.id);
-  return {
-    householdId: Number(family.id), updateId: Number(updated.id), statusId: Number(status.id), mergeInto: Number(mergeInto.id), mergeFrom: Number(mergeFrom.id), spouseId: idOf('SPOUSE'), sonId: idOf('SON'),
-    village: v.code, newcomer: newcomer.id, newcomerBorn: newcomer.born, applicant: applicant.id, applicantBorn: applicant.born,
-  };
-}
 
 const cases: Case[] = ALL_ROLES.flatMap((role) =>
   Object.entries(POLICY).flatMap(([type, { fields }]) => Object.keys(fields).map((field) => ({ role, type, field, entry: `${type}.${field}` }))),
