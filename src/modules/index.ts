@@ -1,5 +1,4 @@
 import type { RequestContext } from '../context/request-context';
-import type { Loaders } from '../context/loaders';
 import { installPolicy } from '../policy/policy';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
@@ -25,6 +24,6 @@ type Intersection<U> = (U extends unknown ? (all: U) => void : never) extends (a
  * (src/http/app.ts). Typed from the modules' own factories, so a loader a module declares in
  * `Loaders` but does not make fails to compile there.
  */
-export function createLoaders(ctx: RequestContext): Intersection<LoadersOf<(typeof modules)[number]>> & Loaders {
+export function createLoaders(ctx: RequestContext): Intersection<LoadersOf<(typeof modules)[number]>> {
   return Object.assign({}, ...modules.map((m) => m.loaders?.(ctx)));
 }
