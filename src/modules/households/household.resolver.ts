@@ -4,7 +4,6 @@ import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { integerKey, PageArgs, pageRequest, toConnection } from '../../graphql/pagination';
 import { selects } from '../../graphql/selection';
-import type { Region } from '../regions';
 import type { RegionRow } from '../regions';
 import { VillageType } from '../regions';
 import type { HouseholdRow, MemberRow } from './household.rows';
@@ -38,7 +37,7 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => VillageType, { nullable: true })
-  village(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow): Promise<Region | null> {
+  village(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow): Promise<RegionRow | null> {
     return ctx.loaders.villageByCode.load(household.village.code);
   }
 

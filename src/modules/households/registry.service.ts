@@ -6,7 +6,7 @@ import { arrayLiteral } from '../../db/array-literal';
 import { badUserInput, conflict, InputProblems, notFound } from '../../errors/app-error';
 import { audited } from '../audit';
 import { Organisation } from '../auth';
-import type { Region } from '../regions';
+import type { RegionRow } from '../regions';
 import { findVillage } from '../regions';
 import { householdAssurance } from './assurance.service';
 import { HouseholdIdentification } from './household-identification.entity';
@@ -105,7 +105,7 @@ function recordHistory(
   });
 }
 
-function checkRegistration(input: RegisterHouseholdInput, village: Region, problems: InputProblems): void {
+function checkRegistration(input: RegisterHouseholdInput, village: RegionRow, problems: InputProblems): void {
   if (!Number.isInteger(input.groupNo) || input.groupNo < 1 || input.groupNo > (village.groupCount ?? 0)) {
     problems.add('groupNo', `must be a village group of ${village.name}, 1 to ${village.groupCount}`);
   }
@@ -161,7 +161,7 @@ export async function registerHousehold(ctx: RequestContext, input: RegisterHous
     const household = em.create(Household, {
       ...facts,
       number: await nextHouseholdNumber(em, village.code),
-      village,
+      village: village.code,
       incomePerCapitaFen: incomePerCapita,
       status: HouseholdStatus.NOT_EXITED,
       exitYear: null,

@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Roo
 import type { RequestContext } from '../../context/request-context';
 import { OrganisationType } from '../auth';
 import type { Organisation } from '../auth';
-import type { Region } from '../regions';
+import type { RegionRow } from '../regions';
 import { VillageType } from '../regions';
 import type { OrganisationPairing } from './organisation-pairing.entity';
 import { pairOrganisation } from './organisation-pairing.service';
@@ -31,7 +31,7 @@ export class OrganisationPairingResolver {
   }
 
   @FieldResolver(() => VillageType, { nullable: true })
-  village(@Root() pairing: OrganisationPairing): Region {
-    return pairing.village;
+  village(@Ctx() ctx: RequestContext, @Root() pairing: OrganisationPairing): Promise<RegionRow | null> {
+    return ctx.loaders.villageByCode.load(pairing.village.code);
   }
 }

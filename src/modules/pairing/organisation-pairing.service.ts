@@ -16,10 +16,10 @@ export async function pairOrganisation(ctx: RequestContext, organisationId: stri
   if (!PAIRABLE.has(organisation.role)) throw badUserInput(`Only CPPCC and business-association organisations pair with villages`, 'organisationId');
   const village = await findVillage(ctx, villageCode);
   if (!village) throw notFound(`No village ${villageCode} in your region`);
-  const existing = await ctx.em.findOne(OrganisationPairing, { organisation, village }, { populate: ['organisation', 'village'] });
+  const existing = await ctx.em.findOne(OrganisationPairing, { organisation, village: village.code }, { populate: ['organisation'] });
   if (existing) return existing;
   return audited(ctx, 'pairOrganisation', async (em, audit) => {
-    const pairing = em.create(OrganisationPairing, { organisation: organisation.id, village });
+    const pairing = em.create(OrganisationPairing, { organisation: organisation.id, village: village.code });
     await em.flush();
     await em.refresh(pairing);
     keysChanged(ctx, organisation.id);

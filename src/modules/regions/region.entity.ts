@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { RegionLevel, VillagePovertyStatus } from './region.enums';
 
 /**
@@ -7,6 +7,9 @@ import { RegionLevel, VillagePovertyStatus } from './region.enums';
  */
 @Entity({ tableName: 'region' })
 export class Region {
+  /** Tells MikroORM's types that a bare code stands for a region, as writes that hold only a read row pass it. */
+  [PrimaryKeyProp]?: 'code';
+
   @PrimaryKey({ type: 'varchar', length: 12 })
   code!: string;
 

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { PageArgs, toConnection } from '../../graphql/pagination';
-import type { Region } from './region.entity';
 import type { RegionRow } from './region.rows';
 import { findRegion, findVillage, listVillages, VILLAGE_LIST } from './region.service';
 import { RegionType, VillageConnection, VillageFacilities, VillageFilter, VillageType } from './region.types';
@@ -10,17 +9,17 @@ import { RegionType, VillageConnection, VillageFacilities, VillageFilter, Villag
 @Resolver(() => RegionType)
 export class RegionResolver {
   @Query(() => RegionType, { nullable: true, description: 'A county, township or village by its 12-digit statistical code, if within your scope' })
-  region(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<Region | null> {
+  region(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<RegionRow | null> {
     return findRegion(ctx, code);
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: 'The enclosing region, if within your scope' })
-  parent(@Ctx() ctx: RequestContext, @Root() region: RegionRow): Promise<Region | null> | null {
+  parent(@Ctx() ctx: RequestContext, @Root() region: RegionRow): Promise<RegionRow | null> | null {
     return region.parent ? ctx.loaders.regionByCode.load(region.parent.code) : null;
   }
 
   @FieldResolver(() => [RegionType], { nullable: true, description: 'The regions directly under this one, within your scope' })
-  children(@Ctx() ctx: RequestContext, @Root() region: RegionRow): Promise<Region[]> {
+  children(@Ctx() ctx: RequestContext, @Root() region: RegionRow): Promise<RegionRow[]> {
     return ctx.loaders.regionChildren.load(region.code);
   }
 }
@@ -37,12 +36,12 @@ export class VillageResolver {
   }
 
   @Query(() => VillageType, { nullable: true, description: 'A village by its 12-digit code, if within your scope' })
-  village(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<Region | null> {
+  village(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<RegionRow | null> {
     return findVillage(ctx, code);
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: 'The township 乡镇 the village belongs to' })
-  township(@Ctx() ctx: RequestContext, @Root() village: RegionRow): Promise<Region | null> | null {
+  township(@Ctx() ctx: RequestContext, @Root() village: RegionRow): Promise<RegionRow | null> | null {
     return village.parent ? ctx.loaders.regionByCode.load(village.parent.code) : null;
   }
 

@@ -5,11 +5,9 @@ import { badUserInput } from '../../errors/app-error';
 import { pageRequest, toPage, type PageArgs, type Page } from '../../graphql/pagination';
 import { arrayLiteral } from '../../db/array-literal';
 import { rows } from '../../db/read';
-import { codeFilterSql, rowScope, rowScopeSql } from '../../policy/row-scope';
+import { codeFilterSql, rowScopeSql } from '../../policy/row-scope';
 import { isRegionPrefix, REGION_CODE_PATTERN } from '../../kernel/region-code';
-import { Region } from './region.entity';
 import { REGION_COLUMNS, toRegionRow, type RegionColumns, type RegionRow } from './region.rows';
-import { RegionLevel } from './region.enums';
 import type { VillageFilter } from './region.types';
 
 export const VILLAGE_LIST = 'village';
@@ -19,12 +17,12 @@ export function assertRegionPrefix(value: string, field: string): void {
 }
 
 /** A region by its full code, or null when it does not exist or lies outside the caller's scope. */
-export async function findRegion(ctx: RequestContext, code: string): Promise<Region | null> {
+export async function findRegion(ctx: RequestContext, code: string): Promise<RegionRow | null> {
   if (!REGION_CODE_PATTERN.test(code)) throw badUserInput('code must be a 12-digit region code', 'code');
   return ctx.loaders.regionByCode.load(code);
 }
 
-export async function findVillage(ctx: RequestContext, code: string): Promise<Region | null> {
+export async function findVillage(ctx: RequestContext, code: string): Promise<RegionRow | null> {
   if (!REGION_CODE_PATTERN.test(code)) throw badUserInput('code must be a 12-digit village code', 'code');
   return ctx.loaders.villageByCode.load(code);
 }
@@ -52,13 +50,16 @@ export async function listVillages(ctx: RequestContext, filter: VillageFilter | 
   });
 }
 
+const REGIONS_BY_CODE = (scope: string) => `select ${REGION_COLUMNS} from region r where r.code = any(?::text[]) and ${scope}`;
+const VILLAGES_BY_CODE = (scope: string) => `${REGIONS_BY_CODE(scope)} and r.level = 'VILLAGE'`;
+const CHILDREN = (scope: string) => `select ${REGION_COLUMNS} from region r where r.parent_code = any(?::text[]) and ${scope} order by r.code`;
+
 /** Regions by code under the row rule of `type`: Region is public geography, Village carries poverty facts. */
 function regionsByCode(ctx: RequestContext, type: 'Region' | 'Village') {
-  return new DataLoader<string, Region | null>(async (codes) => {
-    const rows = await ctx.em.find(Region, {
-      $and: [rowScope(ctx.caller, type, 'code'), { code: { $in: [...codes] } }, ...(type === 'Village' ? [{ level: RegionLevel.VILLAGE }] : [])],
-    });
-    const byCode = new Map(rows.map((r) => [r.code, r]));
+  return new DataLoader<string, RegionRow | null>(async (codes) => {
+    const scope = rowScopeSql(ctx.caller, type, 'r.code');
+    const found = await rows<RegionColumns>(ctx, (type === 'Village' ? VILLAGES_BY_CODE : REGIONS_BY_CODE)(scope.sql), [arrayLiteral(codes), ...scope.bindings]);
+    const byCode = new Map(found.map((r) => [r.code, toRegionRow(r)]));
     return codes.map((code) => byCode.get(code) ?? null);
   });
 }
@@ -67,13 +68,10 @@ export function createRegionLoaders(ctx: RequestContext) {
   return {
     regionByCode: regionsByCode(ctx, 'Region'),
     villageByCode: regionsByCode(ctx, 'Village'),
-    regionChildren: new DataLoader<string, Region[]>(async (parents) => {
-      const rows = await ctx.em.find(
-        Region,
-        { $and: [rowScope(ctx.caller, 'Region', 'code'), { parent: { code: { $in: [...parents] } } }] },
-        { orderBy: { code: 'asc' } },
-      );
-      return groupByKey(parents, rows, (r) => r.parent?.code ?? '');
+    regionChildren: new DataLoader<string, RegionRow[]>(async (parents) => {
+      const scope = rowScopeSql(ctx.caller, 'Region', 'r.code');
+      const found = await rows<RegionColumns>(ctx, CHILDREN(scope.sql), [arrayLiteral(parents), ...scope.bindings]);
+      return groupByKey(parents, found.map(toRegionRow), (r) => r.parent?.code ?? '');
     }),
   };
 }
