@@ -7,7 +7,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -23,6 +23,13 @@ const CONNECTIONS = 10;
 const COUNTY = '430923';
 const API_ROLE = 'jingzhun_api';
 const STATEMENT_SAMPLE = 20;
+
+/** The API runs with the Node options its image sets (the Dockerfile's `ENV NODE_OPTIONS`), as it is deployed. */
+export function imageNodeOptions(): string {
+  const match = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(readFileSync(path.resolve(__dirname, '..', 'Dockerfile'), 'utf8'));
+  if (!match) throw new Error('the Dockerfile sets no NODE_OPTIONS for the bench to run the API with');
+  return match[1];
+}
 
 export type ReadPathOptions = {
   /** Sizes in households; the first is the one the goals are judged on, the others are compared with it. */
@@ -191,6 +198,7 @@ async function benchSize(households: number, rounds: number, options: ReadPathOp
     const ownerUser = (await observer.query<{ u: string }>('select current_user as u')).rows[0].u;
     const api = await startChild('the API', 'src/main.ts', {
       DATABASE_URL: data.apiUrl,
+      NODE_OPTIONS: imageNodeOptions(),
       PORT: '0',
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
@@ -284,6 +292,7 @@ export async function readPathBench(options: ReadPathOptions): Promise<BenchFigu
     // BENCH_COMMIT names the tree when it is not a git checkout (e.g. an old commit unpacked with git archive).
     commit: process.env.BENCH_COMMIT ?? gitCommit(),
     node: process.version,
+    apiNodeOptions: imageNodeOptions(),
     postgres: await serverVersion(sizes[0]),
     cpus: os.cpus().length,
     connections: CONNECTIONS,
