@@ -1,26 +1,58 @@
 import type { Role } from '../kernel/role';
-import type { Viewer } from '../kernel/viewer';
 
 /**
- * A row rule names which rows of a type exist for a caller, as region-code prefixes that the
- * row's code must start with. Prefixes match in SQL (see row-scope.ts); an empty list matches
- * nothing.
+ * A row rule names which rows of a type exist for a caller, as data: a kind and its parameters,
+ * with the rule in words (`describe`, printed in docs/permissions.md). row-scope.ts renders each
+ * kind to SQL on a table alias, with comparisons an index can serve and PostgreSQL trusts under
+ * row-level security. Make rules with the functions below, so that the words follow the data.
  */
-export type RowRule = { describe: string; prefixes: (viewer: Viewer) => readonly string[] };
+export type RowRule =
+  /** The row's region code starts with one of the caller's scope prefixes. */
+  | { kind: 'inRegionScopes'; describe: string }
+  /** The row's village is one the caller's organisation is paired with, inside its scopes. */
+  | { kind: 'inPairedVillages'; describe: string }
+  /** The row's `column` holds the caller's organisation: the records it wrote. */
+  | { kind: 'writtenByCaller'; column: string; describe: string }
+  /** The row's household (`column` holds its id) meets `household`, judged on its village code. */
+  | { kind: 'viaHousehold'; column: string; household: RowRule; describe: string }
+  /** The person's age from `column` (a date of birth), as of today in China, is `min` to `max` years. */
+  | { kind: 'agedBetween'; column: string; min: number; max: number; describe: string }
+  /** Every one of the rules. */
+  | { kind: 'allOf'; rules: readonly RowRule[]; describe: string };
 
 /** A type's row rule: one for every role, and any role's own. */
 export type RowPolicy = { default: RowRule; byRole?: Partial<Record<Role, RowRule>> };
 
-export const inRegionScopes: RowRule = {
-  describe: "region code starts with one of the caller's scope prefixes",
-  prefixes: (viewer) => viewer.scopes,
-};
+export const inRegionScopes: RowRule = { kind: 'inRegionScopes', describe: "region code starts with one of the caller's scope prefixes" };
 
 /** Donors (万企帮万村, 政协委员联系贫困村) see the villages they are paired with, inside their region scopes. */
 export const inPairedVillages: RowRule = {
+  kind: 'inPairedVillages',
   describe: "village is paired with the caller's organisation (organisation_pairing) and inside its scopes",
-  prefixes: (viewer) => viewer.pairedVillages.filter((code) => viewer.scopes.some((scope) => code.startsWith(scope))),
 };
+
+/** Records the caller's organisation wrote (a school sees only its own records). */
+export const writtenByCaller = (column = 'organisation_id'): RowRule => ({
+  kind: 'writtenByCaller',
+  column,
+  describe: `written by the caller's organisation (${column})`,
+});
+
+/** A record whose scope is its household's: the household's village code meets `household`. */
+export const viaHousehold = (household: RowRule = inRegionScopes, column = 'household_id'): RowRule => ({
+  kind: 'viaHousehold',
+  column,
+  household,
+  describe: `its household (${column}) has a village whose ${household.describe}`,
+});
+
+/** People of an age, in whole years as of today in China (members of school age: 6 to 15 for compulsory schooling). */
+export const agedBetween = (min: number, max: number, column = 'birth_date'): RowRule => {
+  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min) throw new Error(`agedBetween(${min}, ${max}): ages are whole years, min <= max`);
+  return { kind: 'agedBetween', column, min, max, describe: `aged ${min} to ${max} today in China (from ${column})` };
+};
+
+export const allOf = (...rules: RowRule[]): RowRule => ({ kind: 'allOf', rules, describe: rules.map((r) => r.describe).join(', and ') });
 
 export const REGION_ROWS: RowPolicy = { default: inRegionScopes };
 export const VILLAGE_ROWS: RowPolicy = { default: inRegionScopes, byRole: { CPPCC: inPairedVillages, BUSINESS_ASSOCIATION: inPairedVillages } };

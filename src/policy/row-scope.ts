@@ -1,6 +1,8 @@
 import type { Viewer } from '../kernel/viewer';
 import { arrayLiteral } from '../db/array-literal';
+import { chinaToday } from '../config/clock';
 import { rowRule } from './policy';
+import type { RowRule } from './row-rules';
 
 /** Region codes are 12 digits (region.code's check), and every code column holds one. */
 const CODE_LENGTH = 12;
@@ -58,16 +60,75 @@ export function codeFilterSql(column: string, prefix: string | undefined): { sql
   return { sql: `${column} between ? and ?`, bindings: [from, to] };
 }
 
+/** Where a rule is rendered: the table's alias, and the qualified column holding the row's region code (`<alias>.region_code` if not given). */
+export type RowTarget = { alias: string; code?: string };
+export type RowSql = { sql: string; bindings: string[] };
+
+/** The day `years` whole years before `day` (YYYY-MM-DD); 29 February becomes the 28th in a common year. */
+function yearsBefore(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const year = y - years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const date = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+}
+
+/** The prefixes a region-code rule gives the caller; other kinds say nothing in prefixes. */
+function prefixesOf(rule: RowRule, viewer: Viewer): readonly string[] | null {
+  if (rule.kind === 'inRegionScopes') return viewer.scopes;
+  if (rule.kind === 'inPairedVillages') return viewer.pairedVillages.filter((code) => viewer.scopes.some((scope) => code.startsWith(scope)));
+  return null;
+}
+
+/**
+ * A row rule as SQL on a table, and its bindings. Every kind is comparisons (`=`, `<=`, `>`,
+ * `between`) of a column with bound values, which PostgreSQL's operators mark leakproof: under
+ * row-level security they still become index conditions. Ages are a range of birth dates: age
+ * `min` to `max` today is born after the day `max + 1` years ago and on or before the day `min`
+ * years ago (as ageOn counts birthdays).
+ */
+export function ruleSql(rule: RowRule, viewer: Viewer, target: RowTarget, today: string = chinaToday()): RowSql {
+  switch (rule.kind) {
+    case 'inRegionScopes':
+    case 'inPairedVillages':
+      return codesUnderSql(target.code ?? `${target.alias}.region_code`, prefixesOf(rule, viewer)!);
+    case 'writtenByCaller':
+      return { sql: `${target.alias}.${rule.column} = ?`, bindings: [String(viewer.organisationId)] };
+    case 'agedBetween':
+      return {
+        sql: `(${target.alias}.${rule.column} > ?::date and ${target.alias}.${rule.column} <= ?::date)`,
+        bindings: [yearsBefore(today, rule.max + 1), yearsBefore(today, rule.min)],
+      };
+    case 'viaHousehold': {
+      const household = `${target.alias}_household`;
+      const inner = ruleSql(rule.household, viewer, { alias: household, code: `${household}.village_code` }, today);
+      return { sql: `exists (select 1 from household ${household} where ${household}.id = ${target.alias}.${rule.column} and ${inner.sql})`, bindings: inner.bindings };
+    }
+    case 'allOf': {
+      const parts = rule.rules.map((r) => ruleSql(r, viewer, target, today));
+      return parts.length ? { sql: `(${parts.map((p) => p.sql).join(' and ')})`, bindings: parts.flatMap((p) => p.bindings) } : { sql: 'true', bindings: [] };
+    }
+  }
+}
+
 /**
  * The policy's row rule for a type as a MikroORM condition: the property's code must start with
  * one of the prefixes the rule gives the caller. It runs in SQL, so lists, counts and lookups
- * agree on which rows exist.
+ * agree on which rows exist. Only region-code rules have this form; read types with other rules
+ * through rowScopeSql.
  */
 export function rowScope<K extends string>(viewer: Viewer, type: string, property: K): CodesUnder<K> {
-  return codesUnder(property, rowRule(type, viewer.role).prefixes(viewer));
+  const rule = rowRule(type, viewer.role);
+  const prefixes = prefixesOf(rule, viewer);
+  if (!prefixes) throw new Error(`The row rule of ${type} for ${viewer.role} (${rule.kind}) has no MikroORM form: use rowScopeSql`);
+  return codesUnder(property, prefixes);
 }
 
-/** The same rule for hand-written SQL: `(col between ? and ? or …)` and its bindings. */
-export function rowScopeSql(viewer: Viewer, type: string, column: string): { sql: string; bindings: string[] } {
-  return codesUnderSql(column, rowRule(type, viewer.role).prefixes(viewer));
+/**
+ * The same rule for hand-written SQL and its bindings. `on` is the table's alias and its region
+ * code column, or just the qualified code column (`h.village_code`: alias `h`).
+ */
+export function rowScopeSql(viewer: Viewer, type: string, on: string | RowTarget): RowSql {
+  const target = typeof on === 'string' ? { alias: on.slice(0, Math.max(on.lastIndexOf('.'), 0)), code: on } : on;
+  return ruleSql(rowRule(type, viewer.role), viewer, target);
 }
