@@ -25,12 +25,13 @@ process.once('exit', () => {
 });
 
 /**
- * Starts `node -r @swc-node/register <file>` with exactly `env` (plus PATH), and waits until a line
- * of its stdout matches `ready`, whose first group is the port it listens on.
+ * Starts `node <file>` (through @swc-node/register for TypeScript) with exactly `env` (plus PATH),
+ * and waits until a line of its stdout matches `ready`, whose first group is the port it listens on.
  */
 export async function startChild(name: string, file: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
   const root = path.resolve(__dirname, '..');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, file)], {
+  const script = path.join(root, file);
+  const child = spawn(process.execPath, file.endsWith('.ts') ? ['-r', '@swc-node/register', script] : [script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
