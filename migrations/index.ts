@@ -11,6 +11,7 @@ import { Migration20261201020000_audit_chain } from './Migration20261201020000_a
 import { Migration20261201100000_rate_limits } from './Migration20261201100000_rate_limits';
 import { Migration20261201110000_registration_trace_authors } from './Migration20261201110000_registration_trace_authors';
 import { Migration20261201200000_index_usable_scopes } from './Migration20261201200000_index_usable_scopes';
+import { Migration20261202000000_batch_sync_education } from './Migration20261202000000_batch_sync_education';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201100000_rate_limits', class: Migration20261201100000_rate_limits },
   { name: 'Migration20261201110000_registration_trace_authors', class: Migration20261201110000_registration_trace_authors },
   { name: 'Migration20261201200000_index_usable_scopes', class: Migration20261201200000_index_usable_scopes },
+  { name: 'Migration20261202000000_batch_sync_education', class: Migration20261202000000_batch_sync_education },
 ];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isCompositeType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ALL_ROLES, Role } from '../src/kernel/role';
 import { buildBareSchema } from '../src/graphql/schema';
 import { modules } from '../src/modules';
@@ -57,7 +57,7 @@ function buildRequest(schema: GraphQLSchema, fx: Landmarks, { role, type, field 
     const next = getNamedType(parent.getFields()[step.field].type);
     if (isObjectType(next)) parent = next;
   }
-  const leaf = isObjectType(getNamedType(schemaField(schema, guarded.at(-1)!).type)) ? ' { __typename }' : '';
+  const leaf = isCompositeType(getNamedType(schemaField(schema, guarded.at(-1)!).type)) ? ' { __typename }' : '';
   const body = fullSteps.reduceRight((inner, step, i) => `${step.field}${step.args ?? ''}${i === fullSteps.length - 1 ? leaf : ` { ${inner} }`}`, '');
   return { text: `${route.operation} { ${body} }`, guarded, path: fullSteps.map((s) => s.field) };
 }

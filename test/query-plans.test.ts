@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing']);
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment']);
 const REMOVED_PER_ROW = 10;
 /** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
 const REMOVED_AT_LEAST = 100;
@@ -135,6 +135,9 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['auditLog of a region', 'demo-auditor', () => `{ auditLog(first: 50, filter: { regionCode: "${township}" }) { totalCount edges { node { operation } } } }`],
   ['accessHistory', 'demo-auditor', () => `{ accessHistory(idNumber: "${idNumber}") { at purpose organisation { name } } }`],
   ['region children', 'demo-poverty-office', () => `{ region(code: "430923000000") { name children { code name children { code } } } }`],
+  ['measures of a member (education bureau)', 'demo-education', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id date } studentAid { amount } enrolments { status } } }`],
+  ['measures of a household and its members', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: EDUCATION) { id } members { measures { id } } } }`],
+  ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
 ];
 
 describe('query plans under row-level security', () => {

@@ -1,5 +1,6 @@
 import { TEXT, withMaxItems, type TextRule } from '../kernel/text';
 import { MAX_BATCH_IDS } from '../rate-limit/person-lookups';
+import { MAX_BATCH } from '../sync/limits';
 
 /**
  * The text every String argument and input field accepts, by schema coordinate (`Type.field(arg)`
@@ -44,6 +45,21 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'Mutation.mergeHouseholds(reason)': TEXT.REASON,
   'Mutation.changeVillageStatus(reason)': TEXT.REASON,
   'Mutation.changeVillageStatus(code)': TEXT.REGION_CODE,
+  // Partners' batches (src/sync): every sector's batch mutation takes a batchId, its retraction ids and a reason
+  'Mutation.syncStudentAid(batchId)': TEXT.EXTERNAL_ID,
+  'Mutation.retractStudentAid(externalIds)': withMaxItems(TEXT.EXTERNAL_ID, MAX_BATCH),
+  'Mutation.retractStudentAid(reason)': TEXT.REASON,
+  'Mutation.syncEnrolments(batchId)': TEXT.EXTERNAL_ID,
+  'Mutation.retractEnrolments(externalIds)': withMaxItems(TEXT.EXTERNAL_ID, MAX_BATCH),
+  'Mutation.retractEnrolments(reason)': TEXT.REASON,
+  // Education
+  'StudentAidRecord.externalId': TEXT.EXTERNAL_ID,
+  'StudentAidRecord.idNumber': TEXT.ID_NUMBER,
+  'StudentAidRecord.school': TEXT.NAME,
+  'StudentAidRecord.academicYear': TEXT.ACADEMIC_YEAR,
+  'EnrolmentRecord.externalId': TEXT.EXTERNAL_ID,
+  'EnrolmentRecord.idNumber': TEXT.ID_NUMBER,
+  'EnrolmentRecord.school': TEXT.NAME,
   // Policy parameters
   'SetPolicyParameterInput.regionPrefix': TEXT.REGION_CODE,
   'SetPolicyParameterInput.value': TEXT.DECIMAL,

@@ -43,6 +43,10 @@ export const TEXT = {
   REGION_CODE: { describe: 'a region code of up to 12 digits', min: 0, max: 12, pattern: /^\d*$/ },
   /** An opaque page cursor as this server hands them out. */
   CURSOR: { describe: 'a cursor from this list', min: 1, max: 200, pattern: /^[A-Za-z0-9_-]+$/ },
+  /** A partner's own key for a record it syncs (its system's id): the batch-sync engine's externalId. */
+  EXTERNAL_ID: { describe: 'an id of 1 to 64 letters, digits and . _ - : /, starting with a letter or digit', min: 1, max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/ },
+  /** A school year as schools write it, "2026-2027". */
+  ACADEMIC_YEAR: { describe: 'an academic year as "2026-2027"', min: 9, max: 9, pattern: /^\d{4}-\d{4}$/ },
   /** A name from a fixed vocabulary (entity types in the audit log). */
   IDENTIFIER: { describe: 'an identifier of letters and digits', min: 1, max: 64, pattern: /^[A-Za-z][A-Za-z0-9_]*$/ },
 } as const satisfies Record<string, TextRule>;

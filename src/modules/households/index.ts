@@ -1,6 +1,8 @@
 /** The public entry of the module: what other modules and the server may use of it (docs/modules.md). */
 export { ageOn } from './assurance';
 export { HouseholdStatus } from './household.enums';
+export type { HouseholdRow, MemberRow } from './household.rows';
+export { HouseholdType, MemberType } from './household.types';
 export { LabourCapacity } from './member.enums';
 export { assertIdNumber, assertPurpose } from './member.service';
 export { Verdict } from './registry.enums';

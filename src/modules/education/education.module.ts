@@ -1,0 +1,24 @@
+import { defineModule } from '../module';
+import { educationPolicy } from './education.policy';
+import {
+  EnrolmentResolver,
+  EnrolmentSyncResolver,
+  HouseholdMeasuresResolver,
+  MemberEducationResolver,
+  StudentAidResolver,
+  StudentAidSyncResolver,
+} from './education.resolver';
+import { createEducationLoaders } from './education.service';
+
+/** Education 教育扶贫: student aid and enrolments the education bureau and schools sync in batches (issue 11). */
+export const educationModule = defineModule({
+  name: 'education',
+  resolvers: [StudentAidSyncResolver, EnrolmentSyncResolver, StudentAidResolver, EnrolmentResolver, HouseholdMeasuresResolver, MemberEducationResolver],
+  entities: [],
+  loaders: createEducationLoaders,
+  policy: educationPolicy,
+});
+
+declare module '../../context/loaders' {
+  interface Loaders extends ReturnType<typeof createEducationLoaders> {}
+}

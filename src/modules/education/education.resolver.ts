@@ -1,0 +1,86 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { RequestContext } from '../../context/request-context';
+import { AssistanceMeasure, Sector } from '../../sync/measure.types';
+import { batchSyncResolver } from '../../sync/sync.resolver';
+import { OrganisationType, type Organisation } from '../auth';
+import { HouseholdType, MemberType, type HouseholdRow, type MemberRow } from '../households';
+import type { EducationMeasureRow, EnrolmentRow, StudentAidRow } from './education.rows';
+import { within } from './education.service';
+import { ENROLMENT, STUDENT_AID } from './education.sync';
+import { EnrolmentRecord, EnrolmentType, StudentAidRecord, StudentAidType } from './education.types';
+
+export const StudentAidSyncResolver = batchSyncResolver(STUDENT_AID, StudentAidRecord, { records: 'student aid 学生资助' });
+export const EnrolmentSyncResolver = batchSyncResolver(ENROLMENT, EnrolmentRecord, { records: 'enrolments 学籍 (控辍保学)' });
+
+/** The fields of AssistanceMeasure that reach other types, for one of the module's record types. */
+function measureResolver<T extends object>(type: ClassType<T>) {
+  @Resolver(() => type)
+  class MeasureResolver {
+    @FieldResolver(() => HouseholdType, { nullable: true })
+    household(@Ctx() ctx: RequestContext, @Root() m: EducationMeasureRow): Promise<HouseholdRow | null> {
+      return ctx.loaders.householdById.load(m.household.id);
+    }
+
+    @FieldResolver(() => MemberType, { nullable: true })
+    async member(@Ctx() ctx: RequestContext, @Root() m: EducationMeasureRow): Promise<MemberRow | null> {
+      if (!m.member) return null;
+      const members = await ctx.loaders.membersByHousehold.load(m.household.id);
+      return members.find((member) => member.id === m.member!.id) ?? null;
+    }
+
+    @FieldResolver(() => OrganisationType)
+    recordedBy(@Ctx() ctx: RequestContext, @Root() m: EducationMeasureRow): Promise<Organisation> {
+      return ctx.loaders.organisationById.load(m.organisationId);
+    }
+  }
+  return MeasureResolver;
+}
+
+export const StudentAidResolver = measureResolver(StudentAidType);
+export const EnrolmentResolver = measureResolver(EnrolmentType);
+
+const SECTOR = { nullable: true, description: 'Only this sector’s measures' } as const;
+const FROM = { nullable: true, description: 'Dated on or after this day' } as const;
+const TO = { nullable: true, description: 'Dated on or before this day' } as const;
+
+/** Measures of the sectors asked for; education is the only sector so far. */
+const ofSector = (measures: EducationMeasureRow[], sector: Sector | undefined) => (sector && sector !== Sector.EDUCATION ? [] : measures);
+
+@Resolver(() => HouseholdType)
+export class HouseholdMeasuresResolver {
+  @FieldResolver(() => [AssistanceMeasure], { nullable: true, description: 'Assistance measures 帮扶措施 partners recorded for its members, oldest first' })
+  async measures(
+    @Ctx() ctx: RequestContext,
+    @Root() household: HouseholdRow,
+    @Arg('sector', () => Sector, SECTOR) sector: Sector | undefined,
+    @Arg('from', () => LocalDateResolver, FROM) from: string | undefined,
+    @Arg('to', () => LocalDateResolver, TO) to: string | undefined,
+  ): Promise<EducationMeasureRow[]> {
+    return within(ofSector(await ctx.loaders.educationByHousehold.load(household.id), sector), { from, to });
+  }
+}
+
+@Resolver(() => MemberType)
+export class MemberEducationResolver {
+  @FieldResolver(() => [AssistanceMeasure], { nullable: true, description: 'Assistance measures 帮扶措施 partners recorded for this member, oldest first' })
+  async measures(
+    @Ctx() ctx: RequestContext,
+    @Root() member: MemberRow,
+    @Arg('sector', () => Sector, SECTOR) sector: Sector | undefined,
+    @Arg('from', () => LocalDateResolver, FROM) from: string | undefined,
+    @Arg('to', () => LocalDateResolver, TO) to: string | undefined,
+  ): Promise<EducationMeasureRow[]> {
+    return within(ofSector(await ctx.loaders.educationByMember.load(member.id), sector), { from, to });
+  }
+
+  @FieldResolver(() => [StudentAidType], { nullable: true, description: 'Student aid 学生资助 paid to this member, oldest first' })
+  async studentAid(@Ctx() ctx: RequestContext, @Root() member: MemberRow): Promise<StudentAidRow[]> {
+    return (await ctx.loaders.educationByMember.load(member.id)).filter((m): m is StudentAidRow => m.measureType === 'StudentAid');
+  }
+
+  @FieldResolver(() => [EnrolmentType], { nullable: true, description: "This member's enrolment statuses 学籍, oldest first: the last is the current one" })
+  async enrolments(@Ctx() ctx: RequestContext, @Root() member: MemberRow): Promise<EnrolmentRow[]> {
+    return (await ctx.loaders.educationByMember.load(member.id)).filter((m): m is EnrolmentRow => m.measureType === 'Enrolment');
+  }
+}

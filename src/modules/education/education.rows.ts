@@ -1,0 +1,84 @@
+import type { Sector } from '../../sync/measure.types';
+import type { EnrolmentStage, EnrolmentStatus, StudentAidKind, Term } from './education.enums';
+import { EnrolmentType, StudentAidType } from './education.types';
+
+type MeasureBase = {
+  id: number;
+  sector: Sector;
+  kind: string;
+  household: { id: number };
+  member: { id: number } | null;
+  organisationId: number;
+  externalId: string;
+  date: string;
+  amount: number | null;
+  recordedAt: Date;
+  school: string;
+};
+
+/** A student aid or an enrolment as the GraphQL types read it; `measureType` picks the type. */
+export type StudentAidRow = MeasureBase & { measureType: 'StudentAid'; aidKind: StudentAidKind; academicYear: string; term: Term; days: number | null };
+export type EnrolmentRow = MeasureBase & { measureType: 'Enrolment'; stage: EnrolmentStage; grade: number; status: EnrolmentStatus };
+export type EducationMeasureRow = StudentAidRow | EnrolmentRow;
+
+/** The columns both tables share, on alias `t`, named as the row's properties. */
+const SHARED = (t: string) => `${t}.id, ${t}.household_id as "householdId", ${t}.member_id as "memberId", ${t}.organisation_id as "organisationId",
+  ${t}.external_id as "externalId", ${t}.date::text as date, ${t}.amount_fen as "amountFen", (extract(epoch from ${t}.recorded_at) * 1000)::float8 as "recordedAtMs", ${t}.school`;
+
+/**
+ * Both kinds of record of the households or members whose ids are bound, oldest first, neither
+ * retracted: one statement for a whole list of them. `key` is the column the ids are of; `aid`
+ * and `enrolment` the two types' row rules on aliases a and e. Bindings: ids, aid's scope, ids,
+ * enrolment's scope.
+ */
+export const EDUCATION_MEASURES = (key: 'household_id' | 'member_id', aid: string, enrolment: string) => `
+  select 'StudentAid' as "measureType", ${SHARED('a')}, a.kind, a.academic_year as "academicYear", a.term, a.days,
+    null::text as stage, null::int as grade, null::text as status
+  from student_aid a where a.${key} = any (?::int[]) and a.retracted_at is null and ${aid}
+  union all
+  select 'Enrolment', ${SHARED('e')}, e.status, null, null, null, e.stage, e.grade, e.status
+  from enrolment e where e.${key} = any (?::int[]) and e.retracted_at is null and ${enrolment}
+  order by date, id`;
+
+export type EducationMeasureColumns = {
+  measureType: 'StudentAid' | 'Enrolment';
+  id: number;
+  householdId: number;
+  memberId: number | null;
+  organisationId: number;
+  externalId: string;
+  date: string;
+  amountFen: number | null;
+  recordedAtMs: number;
+  school: string;
+  kind: string;
+  academicYear: string | null;
+  term: Term | null;
+  days: number | null;
+  stage: EnrolmentStage | null;
+  grade: number | null;
+  status: EnrolmentStatus | null;
+};
+
+export function toMeasureRow(c: EducationMeasureColumns): EducationMeasureRow {
+  const base = {
+    id: c.id,
+    sector: 'EDUCATION' as Sector,
+    kind: c.kind,
+    household: { id: c.householdId },
+    member: c.memberId === null ? null : { id: c.memberId },
+    organisationId: c.organisationId,
+    externalId: c.externalId,
+    date: c.date,
+    amount: c.amountFen,
+    recordedAt: new Date(c.recordedAtMs),
+    school: c.school,
+  };
+  // With its type's prototype, so that the AssistanceMeasure interface finds its type (measure.types.ts).
+  if (c.measureType === 'StudentAid') {
+    const aid: StudentAidRow = { ...base, measureType: 'StudentAid', aidKind: c.kind as StudentAidKind, academicYear: c.academicYear!, term: c.term!, days: c.days };
+    return Object.assign(Object.create(StudentAidType.prototype) as StudentAidRow, aid);
+  }
+  const enrolment: EnrolmentRow = { ...base, measureType: 'Enrolment', stage: c.stage!, grade: c.grade!, status: c.status! };
+  return Object.assign(Object.create(EnrolmentType.prototype) as EnrolmentRow, enrolment);
+}

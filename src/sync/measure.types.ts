@@ -1,0 +1,53 @@
+import { Field, ID, InterfaceType, registerEnumType } from 'type-graphql';
+import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
+import { MoneyScalar } from '../graphql/money.scalar';
+import { OrganisationType } from '../modules/auth';
+import { HouseholdType, MemberType } from '../modules/households';
+
+/** The sector an assistance measure belongs to (帮扶措施, DOMAIN.md); a sector's module adds its value here with its records. */
+export enum Sector {
+  EDUCATION = 'EDUCATION',
+}
+
+registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: { EDUCATION: { description: '教育扶贫 education' } } });
+
+/**
+ * A measure as every sector's record is one (API.md): a partner's record, dated, with an amount
+ * where money moves, reaching a member of a registered household. Field resolvers for
+ * `household`, `member` and `recordedBy` are the implementing types'. The interface names the
+ * registry's and auth's types through their public entries; the engine itself imports neither.
+ */
+// No resolveType: type-graphql's would be asynchronous, which graphql-jit (compiled execution) does
+// not await. Its default finds the type by class, so a sector's rows are made with their type's prototype.
+@InterfaceType('AssistanceMeasure', { description: 'An assistance measure 帮扶措施 a partner recorded, of any sector' })
+export abstract class AssistanceMeasure {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Sector)
+  sector!: Sector;
+
+  @Field(() => String, { description: "The measure's kind within its sector, as its type's enum names it (e.g. NUTRITION_MEALS, ENROLLED)" })
+  kind!: string;
+
+  @Field(() => HouseholdType, { nullable: true })
+  household!: unknown;
+
+  @Field(() => MemberType, { nullable: true, description: 'Null once the member has left the register' })
+  member!: unknown;
+
+  @Field(() => OrganisationType, { description: 'The organisation that recorded it' })
+  recordedBy!: unknown;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'In yuan; null where no money moves (an enrolment)' })
+  amount!: number | null;
+
+  @Field(() => LocalDateResolver, { description: 'When it took effect: aid paid, a status reached' })
+  date!: string;
+
+  @Field(() => String, { description: "The recording organisation's own id for it" })
+  externalId!: string;
+
+  @Field(() => DateTimeISOResolver, { description: 'When the registry first received it' })
+  recordedAt!: Date;
+}

@@ -1,0 +1,46 @@
+import type { RequestContext } from '../context/request-context';
+import type { RecordErrorCode } from './sync.types';
+
+/** A registered person a record is matched to by ID number, within the caller's region. */
+export type Person = { idNumber: string; memberId: number; householdId: number; villageCode: string; birthDate: string };
+
+export type RecordProblem = { field: string | null; code: RecordErrorCode; message: string };
+
+/** What every record carries: the partner's key for it and the person it is for. */
+export type SyncRecord = { externalId: string; idNumber: string };
+
+/** A column of a sector's own, as its table declares it. */
+export type SectorColumn = { name: string; type: 'text' | 'integer' | 'date' };
+
+/**
+ * What a sector declares to get a batch mutation (src/sync/sync.engine.ts): its table, its own
+ * columns and how a record fills them, its checks. The engine does the rest the same for every
+ * sector: ID-number matching, idempotent upserts, audit, batch replay, retraction.
+ */
+export type SyncKind<R extends SyncRecord, Rules = undefined> = {
+  /** The GraphQL type of its records (the row rule's), and the entity name its audit entries give. */
+  entity: string;
+  /** The batch mutation's name, the audit entries' operation. */
+  operation: string;
+  retraction: string;
+  /** Its table, with the engine's bookkeeping columns (migration 2026-12-02 00). */
+  table: string;
+  columns: readonly SectorColumn[];
+  /** The record's values of its own columns, by column name. */
+  values: (record: R) => Record<string, string | number | null>;
+  /** The date of the measure, YYYY-MM-DD, checked not to be in the future; `dateField` names it in a refusal. */
+  date: (record: R) => string;
+  dateField: string;
+  /** Its amount in fen, or null where no money moves; control totals add these. */
+  amountFen: (record: R) => number | null;
+  /** What the checks need for a whole batch (policy parameters, say), read once. */
+  rules?: (ctx: RequestContext) => Promise<Rules>;
+  /** The record's own problems, given the person it is for; empty when it may be kept. */
+  check: (record: R, person: Person, rules: Rules) => RecordProblem[];
+};
+
+export const defineSyncKind = <R extends SyncRecord, Rules = undefined>(kind: SyncKind<R, Rules>): SyncKind<R, Rules> => kind;
+
+/** A sector's declaration where its record and rules types do not matter (the statements' texts, audit entries). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKind = SyncKind<any, any>;

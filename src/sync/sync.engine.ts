@@ -1,0 +1,182 @@
+import { chinaToday } from '../config/clock';
+import type { RequestContext } from '../context/request-context';
+import { arrayLiteral } from '../db/array-literal';
+import { rows } from '../db/read';
+import { badUserInput } from '../errors/app-error';
+import { describeIdNumberProblem, normalisedIdNumber, parseIdNumber } from '../kernel/id-number';
+import { fenToYuan } from '../graphql/money.scalar';
+import { auditAll, type BulkAuditEntry } from '../modules/audit';
+import { rowScopeSql } from '../policy/row-scope';
+import { MAX_BATCH } from './limits';
+import type { AnyKind, Person, RecordProblem, SyncKind, SyncRecord } from './sync-kind';
+import { PEOPLE_BY_ID_NUMBER, retractSql, STORE_BATCH, STORED_BATCH, upsertSql, type Retracted, type Written } from './sync.sql';
+import { RecordErrorCode, type RecordErrorType, type SyncOptions, type SyncResultType } from './sync.types';
+
+
+/** The one answer for a person who is unknown, removed or registered elsewhere: none of the three may be told apart. */
+export const PERSON_NOT_FOUND = 'No registered person with this ID number in your region';
+const RECORD_NOT_FOUND = 'You hold no record with this externalId';
+
+type Accepted<R> = { record: R; person: Person };
+
+/** The statements' texts, made once per sector. */
+const texts = new WeakMap<object, { upsert: string; retract: string }>();
+function textsOf(kind: AnyKind) {
+  let made = texts.get(kind);
+  if (!made) texts.set(kind, (made = { upsert: upsertSql(kind), retract: retractSql(kind) }));
+  return made;
+}
+
+/** A batch refused as a whole, before anything is read or written: too large, or its control totals disagree. */
+function refuseBatch<R extends SyncRecord>(kind: AnyKind, records: readonly R[], options: SyncOptions): void {
+  if (records.length === 0) throw badUserInput('records must hold at least one record', 'records');
+  if (records.length > MAX_BATCH) throw badUserInput(`records must hold at most ${MAX_BATCH} records (got ${records.length}): send them in several batches`, 'records');
+  if (options.expectedCount != null && options.expectedCount !== records.length) {
+    throw badUserInput(`expectedCount is ${options.expectedCount} but the batch holds ${records.length} records: nothing was written`, 'expectedCount');
+  }
+  if (options.expectedAmount != null) {
+    const total = records.reduce((sum, r) => sum + (kind.amountFen(r) ?? 0), 0);
+    if (total !== options.expectedAmount) {
+      throw badUserInput(`expectedAmount is ${fenToYuan(options.expectedAmount)} but the records add up to ${fenToYuan(total)}: nothing was written`, 'expectedAmount');
+    }
+  }
+}
+
+/** The registered people the records name, by normal-form ID number, in one statement. */
+async function findPeople(ctx: RequestContext, idNumbers: readonly string[]): Promise<Map<string, Person>> {
+  const wanted = [...new Set(idNumbers)];
+  if (wanted.length === 0) return new Map();
+  const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
+  const found = await rows<Person>(ctx, PEOPLE_BY_ID_NUMBER(scope.sql), [arrayLiteral(wanted), ...scope.bindings]);
+  return new Map(found.map((p) => [p.idNumber, p]));
+}
+
+/** Each record's problems, the engine's checks first (duplicates, ID numbers, dates, people), then the sector's. */
+function sortRecords<R extends SyncRecord, Rules>(kind: SyncKind<R, Rules>, records: readonly R[], people: Map<string, Person>, rules: Rules) {
+  const today = chinaToday();
+  const seen = new Set<string>();
+  const accepted: Accepted<R>[] = [];
+  const rejected: RecordErrorType[] = [];
+  records.forEach((record, index) => {
+    const problems = problemsOf(kind, record, seen, people, rules, today);
+    if (problems.length === 0) accepted.push({ record, person: people.get(normalisedIdNumber(record.idNumber))! });
+    for (const p of problems) rejected.push({ index, externalId: record.externalId, ...p });
+  });
+  return { accepted, rejected };
+}
+
+function problemsOf<R extends SyncRecord, Rules>(kind: SyncKind<R, Rules>, record: R, seen: Set<string>, people: Map<string, Person>, rules: Rules, today: string): RecordProblem[] {
+  if (seen.has(record.externalId)) return [{ field: 'externalId', code: RecordErrorCode.DUPLICATE, message: 'This externalId came earlier in the batch: send each record once' }];
+  seen.add(record.externalId);
+  const parsed = parseIdNumber(record.idNumber);
+  if (!parsed.ok) return [{ field: 'idNumber', code: RecordErrorCode.INVALID, message: describeIdNumberProblem(parsed.problem) }];
+  if (kind.date(record) > today) return [{ field: kind.dateField, code: RecordErrorCode.INVALID, message: `${kind.date(record)} is in the future (today is ${today} in China)` }];
+  const person = people.get(normalisedIdNumber(record.idNumber));
+  if (!person) return [{ field: 'idNumber', code: RecordErrorCode.NOT_FOUND, message: PERSON_NOT_FOUND }];
+  return kind.check(record, person, rules);
+}
+
+/** A row as the upsert takes it: the engine's columns and the sector's. */
+function rowOf<R extends SyncRecord>(kind: AnyKind, { record, person }: Accepted<R>) {
+  return {
+    external_id: record.externalId,
+    member_id: person.memberId,
+    household_id: person.householdId,
+    village_code: person.villageCode,
+    date: kind.date(record),
+    amount_fen: kind.amountFen(record),
+    ...kind.values(record),
+  };
+}
+
+/**
+ * Runs `work` in a savepoint of the request's transaction: kept when it returns, undone when it
+ * throws or when `keep` is false (a dry run writes, counts, and takes it back).
+ */
+async function inSavepoint<T>(ctx: RequestContext, keep: boolean, work: () => Promise<T>): Promise<T> {
+  await rows(ctx, 'savepoint sync_batch');
+  try {
+    const result = await work();
+    await rows(ctx, keep ? 'release savepoint sync_batch' : 'rollback to savepoint sync_batch');
+    return result;
+  } catch (error) {
+    await rows(ctx, 'rollback to savepoint sync_batch');
+    throw error;
+  }
+}
+
+const entryOf = (kind: AnyKind, w: { id: number; villageCode: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }): BulkAuditEntry => ({
+  entity: kind.entity,
+  entityId: w.id,
+  regionCode: w.villageCode,
+  before: w.before,
+  after: w.after,
+});
+
+/**
+ * A sector's batch (API.md, Writing): every record matched to a registered person by ID number and
+ * checked; the valid ones inserted, or updated where they differ from what is held, in one
+ * statement, with one audit entry each (before and after) in one more. Statements per batch, at
+ * most: the stored batch, the sector's rules, the people, savepoint, upsert, audit, release, and
+ * storing the result, whatever the batch's size.
+ */
+export async function runSync<R extends SyncRecord, Rules>(ctx: RequestContext, kind: SyncKind<R, Rules>, records: readonly R[], options: SyncOptions): Promise<SyncResultType> {
+  refuseBatch(kind, records, options);
+  const stored = options.batchId && !options.dryRun ? await storedResult(ctx, kind, options.batchId) : null;
+  if (stored) return stored;
+  const rules = (kind.rules ? await kind.rules(ctx) : undefined) as Rules;
+  const people = await findPeople(ctx, records.filter((r) => parseIdNumber(r.idNumber).ok).map((r) => normalisedIdNumber(r.idNumber)));
+  const { accepted, rejected } = sortRecords(kind, records, people, rules);
+  const discarded = options.dryRun || (options.atomic && rejected.length > 0);
+  let written: Written[] = [];
+  if (accepted.length > 0 && !(options.atomic && rejected.length > 0)) {
+    const batch = JSON.stringify(accepted.map((a) => rowOf(kind, a)));
+    const { organisationId, apiKeyId } = ctx.caller;
+    written = await inSavepoint(ctx, !options.dryRun, async () => {
+      const found = await rows<Written>(ctx, textsOf(kind).upsert, [batch, organisationId, organisationId, apiKeyId]);
+      if (!options.dryRun) await auditAll(ctx, kind.operation, found.map((w) => entryOf(kind, w)));
+      return found;
+    });
+  }
+  const created = written.filter((w) => w.inserted).length;
+  const result: SyncResultType = {
+    created,
+    updated: written.length - created,
+    unchanged: discarded && options.atomic && rejected.length > 0 ? 0 : accepted.length - written.length,
+    retracted: 0,
+    rejected,
+    discarded,
+    replayed: false,
+  };
+  if (options.batchId && !options.dryRun) await rows(ctx, STORE_BATCH, [ctx.caller.organisationId, options.batchId, kind.operation, JSON.stringify(result)]);
+  return result;
+}
+
+/** The first run's answer to a batchId sent again; the same batchId for another mutation is a mistake the caller must hear of. */
+async function storedResult(ctx: RequestContext, kind: AnyKind, batchId: string): Promise<SyncResultType | null> {
+  const [found] = await rows<{ operation: string; result: SyncResultType }>(ctx, STORED_BATCH, [ctx.caller.organisationId, batchId]);
+  if (!found) return null;
+  if (found.operation !== kind.operation) throw badUserInput(`batchId ${batchId} was used for ${found.operation}: give each batch its own`, 'batchId');
+  return { ...found.result, replayed: true };
+}
+
+/**
+ * Retracts the caller's records by externalId with a reason (a reversed claim, aid paid in error):
+ * kept, marked retracted, audited with before and after, in a fixed number of statements. A
+ * record retracted already is unchanged; one the caller does not hold is NOT_FOUND.
+ */
+export async function retract<R extends SyncRecord, Rules>(ctx: RequestContext, kind: SyncKind<R, Rules>, externalIds: readonly string[], reason: string): Promise<SyncResultType> {
+  if (externalIds.length === 0 || externalIds.length > MAX_BATCH) throw badUserInput(`externalIds must hold 1 to ${MAX_BATCH} ids (got ${externalIds.length})`, 'externalIds');
+  const { organisationId, apiKeyId } = ctx.caller;
+  const found = await inSavepoint(ctx, true, async () => {
+    const targets = await rows<Retracted>(ctx, textsOf(kind).retract, [organisationId, arrayLiteral([...new Set(externalIds)]), reason.trim(), apiKeyId]);
+    await auditAll(ctx, kind.retraction, targets.filter((r) => r.after).map((r) => entryOf(kind, r)));
+    return targets;
+  });
+  const held = new Map(found.map((r) => [r.externalId, r]));
+  const rejected = externalIds.flatMap((externalId, index) =>
+    held.has(externalId) ? [] : [{ index, externalId, field: 'externalIds', code: RecordErrorCode.NOT_FOUND, message: RECORD_NOT_FOUND }],
+  );
+  const retracted = found.filter((r) => r.after).length;
+  return { created: 0, updated: 0, unchanged: found.length - retracted, retracted, rejected, discarded: false, replayed: false };
+}
