@@ -58,7 +58,7 @@ export const HOUSEHOLD_COLUMNS = `h.id, h.number, h.village_code as "villageCode
   h.safe_drinking_water as "safeDrinkingWater", h.housing_grade as "housingGrade", h.priority_score as "priorityScore",
   h.version, (extract(epoch from h.updated_at) * 1000)::float8 as "updatedAtMs"`;
 
-export type HouseholdColumns = Omit<HouseholdRow, 'village' | 'updatedAt'> & { villageCode: string; updatedAtMs: number; members?: MemberColumns[] };
+export type HouseholdColumns = Omit<HouseholdRow, 'village' | 'updatedAt'> & { villageCode: string; updatedAtMs: number; members?: MemberRow[] };
 
 export function toHouseholdRow({ villageCode, updatedAtMs, members: _members, ...columns }: HouseholdColumns): HouseholdRow {
   return { ...columns, village: { code: villageCode }, updatedAt: new Date(updatedAtMs) };
@@ -74,12 +74,16 @@ const MEMBER_FIELDS: readonly (readonly [column: string, property: keyof MemberC
 /** The columns of `member m`, named as the row's properties. */
 export const MEMBER_COLUMNS = MEMBER_FIELDS.map(([column, property]) => `m.${column} as "${property}"`).join(', ');
 
+/** A member's columns as a JSON object already shaped as MemberRow: the household nested, dates as the same 'YYYY-MM-DD' text. */
+const MEMBER_JSON = `json_build_object(${MEMBER_FIELDS.map(([column, property]) =>
+  property === 'householdId' ? `'household', json_build_object('id', m.${column})` : `'${property}', m.${column}`,
+).join(', ')})`;
+
 /**
- * The members of `household h` as one JSON column of rows shaped as MEMBER_COLUMNS (dates come
- * out as the same 'YYYY-MM-DD' text), head first: a list reads its households and their members in
- * one statement when the query asks for members.
+ * The members of `household h` as one JSON column of member rows, head first: a list reads its
+ * households and their members in one statement when the query asks for members.
  */
-export const MEMBERS_OF_HOUSEHOLD = `(select coalesce(json_agg(json_build_object(${MEMBER_FIELDS.map(([column, property]) => `'${property}', m.${column}`).join(', ')}) order by m.id), '[]'::json)
+export const MEMBERS_OF_HOUSEHOLD = `(select coalesce(json_agg(${MEMBER_JSON} order by m.id), '[]'::json)
   from member m where m.household_id = h.id) as "members"`;
 
 export type MemberColumns = Omit<MemberRow, 'household'> & { householdId: number };

@@ -107,7 +107,7 @@ export async function findHousehold(ctx: RequestContext, id: string, withMembers
 const householdColumns = (withMembers: boolean) => (withMembers ? `${HOUSEHOLD_COLUMNS}, ${MEMBERS_OF_HOUSEHOLD}` : HOUSEHOLD_COLUMNS);
 
 function toHouseholdRows(ctx: RequestContext, found: HouseholdColumns[]): HouseholdRow[] {
-  for (const { id, members } of found) if (members) ctx.loaders.membersByHousehold.prime(id, members.map(toMemberRow));
+  for (const { id, members } of found) if (members) ctx.loaders.membersByHousehold.prime(id, members);
   return found.map(toHouseholdRow);
 }
 
