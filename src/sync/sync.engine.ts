@@ -127,9 +127,10 @@ export async function runSync<R extends SyncRecord, Rules>(ctx: RequestContext, 
   const rules = (kind.rules ? await kind.rules(ctx) : undefined) as Rules;
   const people = await findPeople(ctx, records.filter((r) => parseIdNumber(r.idNumber).ok).map((r) => normalisedIdNumber(r.idNumber)));
   const { accepted, rejected } = sortRecords(kind, records, people, rules);
-  const discarded = options.dryRun || (options.atomic && rejected.length > 0);
+  // An atomic batch with a refused record keeps none of the others.
+  const kept = !(options.atomic && rejected.length > 0);
   let written: Written[] = [];
-  if (accepted.length > 0 && !(options.atomic && rejected.length > 0)) {
+  if (accepted.length > 0 && kept) {
     const batch = JSON.stringify(accepted.map((a) => rowOf(kind, a)));
     const { organisationId, apiKeyId } = ctx.caller;
     written = await inSavepoint(ctx, !options.dryRun, async () => {
@@ -142,10 +143,10 @@ export async function runSync<R extends SyncRecord, Rules>(ctx: RequestContext, 
   const result: SyncResultType = {
     created,
     updated: written.length - created,
-    unchanged: discarded && options.atomic && rejected.length > 0 ? 0 : accepted.length - written.length,
+    unchanged: kept ? accepted.length - written.length : 0,
     retracted: 0,
     rejected,
-    discarded,
+    discarded: options.dryRun || !kept,
     replayed: false,
   };
   if (options.batchId && !options.dryRun) await rows(ctx, STORE_BATCH, [ctx.caller.organisationId, options.batchId, kind.operation, JSON.stringify(result)]);
