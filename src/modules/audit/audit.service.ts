@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
+import { inUnitOfWork, type Change, type Notes } from '../../db/unit-of-work';
 import { badUserInput } from '../../errors/app-error';
 import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
 import { codesUnder, rowScope } from '../../policy/row-scope';
@@ -12,15 +13,18 @@ import type { AuditLogFilter, AuditLogProblem, AuditLogVerificationType } from '
 export const AUDIT_LIST = 'audit';
 const ACCESS_HISTORY_LIMIT = 200;
 
-export type AuditRecord = {
-  entity: string;
+/** An entry of a write the unit of work cannot see, made in plain SQL: it says itself what it changed. */
+export type AuditRecord = Omit<Change, 'entityId' | 'before' | 'after'> & {
   entityId: string | number;
-  regionCode: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 };
 
-export type Audit = (record: AuditRecord) => void;
+/**
+ * What a write may add to its audit: `note` a fact kept nowhere else (a reason, an override's
+ * failed items) in an entity's `after`; called with a record, an entry of a write in plain SQL.
+ */
+export type Audit = ((record: AuditRecord) => void) & Notes;
 
 function actor(ctx: RequestContext, em: EntityManager) {
   return {
@@ -34,10 +38,11 @@ function actor(ctx: RequestContext, em: EntityManager) {
 export type AuditAuthor = { organisation: Organisation; apiKey: ApiKey | null };
 
 /**
- * Runs a write and its audit entries in one transaction: both are kept or neither. A write that
- * records no entry is a programming error and is rolled back, so no write can skip its trace.
- * `author` is asked at each entry, so a write that creates its own author (the admin command's
- * first organisation) can name it.
+ * Runs a write as a unit of work (src/db/unit-of-work.ts): the change and its audit entries, one
+ * for each record it changed with before and after as the entities declare them, in one
+ * transaction, both kept or neither. A write that changes nothing audited is a programming error
+ * and is rolled back, so no write can skip its trace. `author` is asked when the entries are
+ * made, so a write that creates its own author (the admin command's first organisation) can name it.
  */
 export async function auditedAs<T>(
   em: EntityManager,
@@ -45,16 +50,19 @@ export async function auditedAs<T>(
   author: (em: EntityManager) => AuditAuthor,
   work: (em: EntityManager, audit: Audit) => Promise<T>,
 ): Promise<T> {
-  return em.transactional(async (tx) => {
-    let entries = 0;
-    const audit: Audit = (record) => {
-      entries += 1;
-      tx.persist(tx.create(AuditEntry, { ...author(tx), operation, ...record, entityId: String(record.entityId) }));
-    };
-    const result = await work(tx, audit);
-    if (entries === 0) throw new Error(`${operation} wrote no audit entry`);
-    return result;
-  });
+  const recorded: Change[] = [];
+  return inUnitOfWork(
+    em,
+    (tx, notes) => {
+      const audit: Audit = Object.assign((record: AuditRecord) => void recorded.push({ before: null, after: null, ...record, entityId: String(record.entityId) }), { note: notes.note.bind(notes) });
+      return work(tx, audit);
+    },
+    (tx, changes) => {
+      const entries = [...changes, ...recorded];
+      if (entries.length === 0) throw new Error(`${operation} wrote no audit entry`);
+      for (const entry of entries) tx.persist(tx.create(AuditEntry, { ...author(tx), operation, ...entry }));
+    },
+  );
 }
 
 /** A write of the request's caller, audited as theirs. */

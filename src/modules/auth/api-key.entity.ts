@@ -1,5 +1,6 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Organisation } from './organisation.entity';
+import { auditable } from '../../db/unit-of-work';
 
 @Entity({ tableName: 'api_key' })
 export class ApiKey {
@@ -35,3 +36,6 @@ export class ApiKey {
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
 }
+
+// Never the key's hash: the audit is read by auditors, the hash is as good as the key to a brute-force search of prefixes.
+auditable(ApiKey, { region: (k) => k.organisation.scopes[0], hidden: ['keyHash'] });

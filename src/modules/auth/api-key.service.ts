@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
 import { badUserInput, notFound } from '../../errors/app-error';
-import { audited, type Audit } from '../audit';
+import { audited } from '../audit';
 import { ApiKey } from './api-key.entity';
 import { apiKeyPrefix, hashApiKey } from './api-key-hash';
 import { Organisation } from './organisation.entity';
@@ -11,11 +11,6 @@ import { keysChanged } from './viewer-cache';
 /** 32 random bytes: a key long enough that its SHA-256 needs no salt or slow hash. */
 function newKey(): string {
   return `jz_${randomBytes(32).toString('base64url')}`;
-}
-
-/** What an audit entry keeps of a key: never the key or its hash. */
-export function apiKeySnapshot(key: ApiKey) {
-  return { id: key.id, prefix: key.prefix, name: key.name, expiresAt: key.expiresAt ?? null, revokedAt: key.revokedAt ?? null };
 }
 
 /** A key lives at most two years: a longer expiry is no expiry, and a leaked key would outlive any review. */
@@ -41,16 +36,9 @@ function successorExpiry(old: ApiKey, given: Date | null | undefined): Date | nu
 }
 
 /** Issues a key to an organisation inside an audited write; returns the key in clear, once. */
-export async function issueKey(
-  em: EntityManager,
-  audit: Audit,
-  organisation: Organisation,
-  fields: { name: string; expiresAt: Date | null },
-): Promise<{ key: string; apiKey: ApiKey }> {
+export function issueKey(em: EntityManager, organisation: Organisation, fields: { name: string; expiresAt: Date | null }): { key: string; apiKey: ApiKey } {
   const key = newKey();
   const apiKey = em.create(ApiKey, { organisation, prefix: apiKeyPrefix(key), keyHash: hashApiKey(key), ...fields });
-  await em.flush();
-  audit({ entity: 'ApiKey', entityId: apiKey.id, regionCode: organisation.scopes[0], after: apiKeySnapshot(apiKey) });
   return { key, apiKey };
 }
 
@@ -60,9 +48,7 @@ export function listApiKeys(ctx: RequestContext): Promise<ApiKey[]> {
 
 export function createApiKey(ctx: RequestContext, name: string, expiresAt?: Date | null) {
   const fields = { name: name.trim(), expiresAt: checkExpiry(expiresAt) };
-  return audited(ctx, 'createApiKey', async (em, audit) =>
-    issueKey(em, audit, await em.findOneOrFail(Organisation, ctx.caller.organisationId), fields),
-  );
+  return audited(ctx, 'createApiKey', async (em) => issueKey(em, await em.findOneOrFail(Organisation, ctx.caller.organisationId), fields));
 }
 
 /** Another organisation's key does not exist for the caller: NOT_FOUND, as for a key that never was. */
@@ -75,16 +61,10 @@ async function ownLiveKey(ctx: RequestContext, em: EntityManager, id: string): P
   return apiKey;
 }
 
-function revokeInside(em: EntityManager, audit: Audit, apiKey: ApiKey): void {
-  const before = apiKeySnapshot(apiKey);
-  apiKey.revokedAt = new Date();
-  audit({ entity: 'ApiKey', entityId: apiKey.id, regionCode: apiKey.organisation.scopes[0], before, after: apiKeySnapshot(apiKey) });
-}
-
 export function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
-  return audited(ctx, 'revokeApiKey', async (em, audit) => {
+  return audited(ctx, 'revokeApiKey', async (em) => {
     const apiKey = await ownLiveKey(ctx, em, id);
-    revokeInside(em, audit, apiKey);
+    apiKey.revokedAt = new Date();
     keysChanged(ctx, ctx.caller.organisationId);
     return apiKey;
   });
@@ -92,11 +72,11 @@ export function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
 
 /** Revokes a key and issues its successor with the same name and the same (or the given) expiry, atomically. */
 export function rotateApiKey(ctx: RequestContext, id: string, expiresAt?: Date | null) {
-  return audited(ctx, 'rotateApiKey', async (em, audit) => {
+  return audited(ctx, 'rotateApiKey', async (em) => {
     const old = await ownLiveKey(ctx, em, id);
     const successor = { name: old.name, expiresAt: successorExpiry(old, expiresAt) };
-    revokeInside(em, audit, old);
+    old.revokedAt = new Date();
     keysChanged(ctx, ctx.caller.organisationId);
-    return issueKey(em, audit, old.organisation, successor);
+    return issueKey(em, old.organisation, successor);
   });
 }

@@ -55,11 +55,9 @@ export function parseCommandLine(argv: string[]): NewOrganisation {
 /** The organisation, its key and their audit entries in one transaction; the entries name the new organisation as author. */
 export async function createOrganisationWithKey(orm: MikroORM, input: NewOrganisation): Promise<{ organisation: Organisation; key: string }> {
   let organisation: Organisation | undefined;
-  return auditedAs(orm.em.fork(), OPERATION, () => ({ organisation: organisation!, apiKey: null }), async (em, audit) => {
+  return auditedAs(orm.em.fork(), OPERATION, () => ({ organisation: organisation!, apiKey: null }), async (em) => {
     organisation = em.create(Organisation, { name: input.name, role: input.role, scopes: input.scopes });
-    await em.flush();
-    audit({ entity: 'Organisation', entityId: organisation.id, regionCode: input.scopes[0], after: { id: organisation.id, name: input.name, role: input.role, scopes: input.scopes } });
-    const { key } = await issueKey(em, audit, organisation, { name: input.keyName, expiresAt: input.expiresAt });
+    const { key } = issueKey(em, organisation, { name: input.keyName, expiresAt: input.expiresAt });
     return { organisation, key };
   });
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Role } from '../../kernel/role';
+import { auditable } from '../../db/unit-of-work';
 
 @Entity({ tableName: 'organisation' })
 export class Organisation {
@@ -29,3 +30,6 @@ export class Organisation {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }
+
+// The rate limits are the poverty office's to set, apart from the rest: their changes are audited on their own.
+auditable(Organisation, { region: (o) => o.scopes[0], facets: [['requestsPerMinute', 'lookupsPerHour']] });

@@ -14,10 +14,6 @@ import { keysChanged } from './viewer-cache';
 /** The poverty office registers partners; the bodies that oversee it, and its peers, are set up by the deployment. */
 const REGISTRABLE = new Set<Role>(Object.values(Role).filter((r) => r !== Role.POVERTY_OFFICE && r !== Role.AUDITOR));
 
-export function organisationSnapshot(o: Organisation) {
-  return { id: o.id, name: o.name, role: o.role, scopes: o.scopes };
-}
-
 /** Organisations whose every scope lies inside the caller's scopes: an office sees the partners of its own region. */
 const WITHIN_SCOPES = `not exists (select 1 from unnest(o.scopes) s where not (s like any (?::text[])))`;
 
@@ -57,12 +53,11 @@ export async function registerOrganisation(ctx: RequestContext, input: RegisterO
   const name = input.name.trim();
   if (!REGISTRABLE.has(input.role)) throw forbidden(`A ${ctx.caller.role} may not register ${input.role} organisations`);
   const scopes = await checkScopes(ctx, input.scopes);
-  return audited(ctx, 'registerOrganisation', async (em, audit) => {
+  return audited(ctx, 'registerOrganisation', async (em) => {
     const organisation = em.create(Organisation, { name, role: input.role, scopes });
+    const { key } = issueKey(em, organisation, { name: 'first key', expiresAt: null });
     await em.flush();
-    audit({ entity: 'Organisation', entityId: organisation.id, regionCode: scopes[0], after: organisationSnapshot(organisation) });
     keysChanged(ctx, organisation.id);
-    const { key } = await issueKey(em, audit, organisation, { name: 'first key', expiresAt: null });
     return { organisation, key };
   });
 }
@@ -84,13 +79,10 @@ export async function setOrganisationLimits(ctx: RequestContext, id: string, inp
   problems.throwIfAny();
   const organisation = await findVisibleOrganisation(ctx, id);
   if (!REGISTRABLE.has(organisation.role)) throw forbidden(`The limits of ${organisation.role} organisations are set by the deployment, not by a poverty office`);
-  return audited(ctx, 'setOrganisationLimits', async (em, audit) => {
-    const limitsOf = (o: Organisation) => ({ requestsPerMinute: o.requestsPerMinute ?? null, lookupsPerHour: o.lookupsPerHour ?? null });
-    const before = limitsOf(organisation);
-    await em.nativeUpdate(Organisation, { id: organisation.id }, { requestsPerMinute, lookupsPerHour });
-    Object.assign(organisation, { requestsPerMinute, lookupsPerHour });
+  return audited(ctx, 'setOrganisationLimits', async (em) => {
+    em.assign(organisation, { requestsPerMinute, lookupsPerHour });
+    await em.flush();
     keysChanged(ctx, organisation.id);
-    audit({ entity: 'Organisation', entityId: organisation.id, regionCode: organisation.scopes[0], before, after: limitsOf(organisation) });
     return organisation;
   });
 }

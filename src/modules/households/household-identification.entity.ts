@@ -1,6 +1,7 @@
 import { Entity, OneToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Household } from './household.entity';
 import { ExclusionRule } from './registry.enums';
+import { auditable } from '../../db/unit-of-work';
 
 /** The facts a household was identified on (五看), the exclusions it hit (五不录) and any written override. */
 @Entity({ tableName: 'household_identification' })
@@ -41,3 +42,6 @@ export class HouseholdIdentification {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   assessedAt: Date = new Date();
 }
+
+// The identification is the household's, one to one: its facts, 五不录 verdict and override join the household's entry.
+auditable(HouseholdIdentification, { within: (i) => i.household, hidden: ['household', 'assessedAt'] });

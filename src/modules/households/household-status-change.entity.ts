@@ -3,6 +3,7 @@ import { Organisation } from '../auth';
 import { Household } from './household.entity';
 import { HouseholdStatus } from './household.enums';
 import { StatusChangeKind } from './registry.enums';
+import { auditable } from '../../db/unit-of-work';
 
 /** One dated entry of a household's history (动态管理): what changed, why, and who recorded it. */
 @Entity({ tableName: 'household_status_change' })
@@ -43,3 +44,5 @@ export class HouseholdStatusChange {
   @Property({ type: 'timestamptz', defaultRaw: 'clock_timestamp()' })
   recordedAt: Date = new Date();
 }
+
+auditable(HouseholdStatusChange, { region: (c) => c.household.village.code, hidden: ['recordedAt'] });

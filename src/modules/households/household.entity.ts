@@ -2,6 +2,7 @@ import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@m
 import { Region } from '../regions';
 import { HouseholdCategory, HouseholdStatus, PovertyCause } from './household.enums';
 import { HousingGrade } from './registry.enums';
+import { auditable } from '../../db/unit-of-work';
 
 /** A registered poor household 建档立卡贫困户. */
 @Entity({ tableName: 'household' })
@@ -65,3 +66,5 @@ export class Household {
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
+
+auditable(Household, { region: (h) => h.village.code, hidden: ['createdAt', 'updatedAt'] });

@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Household } from './household.entity';
 import { Education, Employment, Health, LabourCapacity, Relation, SchoolStage, Sex } from './member.enums';
+import { auditable } from '../../db/unit-of-work';
 
 /** A member of a registered household 家庭成员. */
 @Entity({ tableName: 'member' })
@@ -54,3 +55,5 @@ export class Member {
   @Property({ type: 'integer', version: true })
   version!: number;
 }
+
+auditable(Member, { region: (m) => m.household.village.code });

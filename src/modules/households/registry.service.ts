@@ -25,19 +25,6 @@ import type { HouseholdPatch, MemberInput, MemberPatch, OverrideInput, RegisterH
 const FIRST_REGISTRATION_YEAR = 2013;
 
 
-export function householdSnapshot(h: Household) {
-  return {
-    id: h.id, number: h.number, villageCode: h.village.code, groupNo: h.groupNo, status: h.status, exitYear: h.exitYear ?? null,
-    category: h.category, causes: h.causes, incomePerCapitaFen: h.incomePerCapitaFen, foodAndClothingSecure: h.foodAndClothingSecure ?? null,
-    safeDrinkingWater: h.safeDrinkingWater ?? null, housingGrade: h.housingGrade ?? null, priorityScore: h.priorityScore, version: h.version,
-  };
-}
-
-export function memberSnapshot(m: Member) {
-  const { household: _household, ...fields } = m;
-  return { ...fields, householdId: m.household.id };
-}
-
 // Lengths of reasons and justifications are checked at the edge (kernel TEXT).
 const justificationOf = (override: OverrideInput | null | undefined): string | null => override?.justification.trim() ?? null;
 
@@ -156,7 +143,7 @@ export async function registerHousehold(ctx: RequestContext, input: RegisterHous
   if (excluded.length && !justification) {
     throw badUserInput(`五不录: ${excluded.map((r) => `${r} ${EXCLUSION_TEXT[r]}`).join('; ')}. Give an override with a written justification to register anyway.`, 'input.identification');
   }
-  return audited(ctx, 'registerHousehold', async (em, audit) => {
+  return audited(ctx, 'registerHousehold', async (em) => {
     const { identification, members, override: _override, incomePerCapita, ...facts } = input;
     const household = em.create(Household, {
       ...facts,
@@ -168,21 +155,15 @@ export async function registerHousehold(ctx: RequestContext, input: RegisterHous
       priorityScore: priorityScore(members, input.housingGrade, identification.disasterVictim),
     });
     em.create(HouseholdIdentification, { household, ...identification, excludedBy: excluded, overrideJustification: justification });
-    const created = members.map((m) => newMember(em, household, m));
+    members.forEach((m) => newMember(em, household, m));
     recordHistory(ctx, em, household, { kind: StatusChangeKind.IDENTIFICATION, from: null, reason: '新识别 registration', effectiveDate: chinaToday(), override: justification });
     await flushWrite(em, () => 1);
-    audit({
-      entity: 'Household',
-      entityId: household.id,
-      regionCode: village.code,
-      after: { ...householdSnapshot(household), members: created.map(memberSnapshot), excludedBy: excluded, overrideJustification: justification },
-    });
     return household;
   });
 }
 
 export async function updateHousehold(ctx: RequestContext, id: string, version: number, patch: HouseholdPatch): Promise<Household> {
-  return audited(ctx, 'updateHousehold', async (em, audit) => {
+  return audited(ctx, 'updateHousehold', async (em) => {
     const household = await householdForWrite(ctx, em, id, version);
     const problems = new InputProblems();
     if (patch.groupNo !== undefined && (patch.groupNo < 1 || patch.groupNo > (household.village.groupCount ?? 0))) {
@@ -190,11 +171,9 @@ export async function updateHousehold(ctx: RequestContext, id: string, version: 
     }
     if (patch.causes !== undefined && patch.causes.length === 0) problems.add('patch.causes', 'must name at least one cause');
     problems.throwIfAny();
-    const before = householdSnapshot(household);
     const { incomePerCapita, ...rest } = patch;
     em.assign(household, { ...rest, ...(incomePerCapita !== undefined ? { incomePerCapitaFen: incomePerCapita } : {}) });
     await flushWrite(em, () => household.version);
-    audit({ entity: 'Household', entityId: household.id, regionCode: household.village.code, before, after: householdSnapshot(household) });
     return household;
   });
 }
@@ -204,7 +183,7 @@ export async function updateHousehold(ctx: RequestContext, id: string, version: 
  * test as of the effective date and is refused with the failing items unless overridden.
  */
 export async function changeHouseholdStatus(ctx: RequestContext, id: string, version: number, change: StatusChangeInput): Promise<Household> {
-  return audited(ctx, 'changeHouseholdStatus', async (em, audit) => {
+  return audited(ctx, 'changeHouseholdStatus', async (em) => {
     const household = await householdForWrite(ctx, em, id, version);
     const problems = new InputProblems();
     const reason = change.reason.trim();
@@ -219,7 +198,6 @@ export async function changeHouseholdStatus(ctx: RequestContext, id: string, ver
     if (failedItems.length && !justification) {
       throw badUserInput(`The exit test 一超过两不愁三保障 fails: ${failedItems.map((f) => `${f.item} ${f.verdict}`).join(', ')}`, 'change.to');
     }
-    const before = householdSnapshot(household);
     const from = household.status;
     household.status = change.to;
     household.exitYear = exitYearAfter(change.to, Number(change.effectiveDate.slice(0, 4)), household.exitYear ?? null);
@@ -232,13 +210,6 @@ export async function changeHouseholdStatus(ctx: RequestContext, id: string, ver
       failedItems: failedItems.map((f) => f.item),
     });
     await flushWrite(em, () => household.version);
-    audit({
-      entity: 'Household',
-      entityId: household.id,
-      regionCode: household.village.code,
-      before,
-      after: { ...householdSnapshot(household), reason, effectiveDate: change.effectiveDate, overriddenItems: failedItems.map((f) => f.item) },
-    });
     return household;
   });
 }
@@ -257,12 +228,11 @@ export async function addMember(ctx: RequestContext, householdId: string, input:
   if (effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
   problems.throwIfAny();
   await refuseRegistered(ctx, 'addMember', [{ field: 'member.idNumber', idNumber: normalisedIdNumber(input.idNumber) }]);
-  return audited(ctx, 'addMember', async (em, audit) => {
+  return audited(ctx, 'addMember', async (em) => {
     const household = await householdForWrite(ctx, em, householdId);
     const member = newMember(em, household, input);
     recordHistory(ctx, em, household, { kind: StatusChangeKind.MEMBER_ADDED, from: household.status, reason: `${reason}: ${member.name}`, effectiveDate });
     await flushWrite(em, () => household.version);
-    audit({ entity: 'Member', entityId: member.id, regionCode: household.village.code, after: memberSnapshot(member) });
     ctx.loaders.membersByHousehold.clear(household.id);
     return member;
   });
@@ -278,7 +248,7 @@ async function memberForWrite(ctx: RequestContext, em: EntityManager, id: string
 }
 
 export async function updateMember(ctx: RequestContext, id: string, version: number, patch: MemberPatch): Promise<Member> {
-  return audited(ctx, 'updateMember', async (em, audit) => {
+  return audited(ctx, 'updateMember', async (em) => {
     const member = await memberForWrite(ctx, em, id, version);
     const problems = new InputProblems();
     if (patch.name !== undefined && patch.name.trim().length === 0) problems.add('patch.name', 'must not be empty');
@@ -287,10 +257,8 @@ export async function updateMember(ctx: RequestContext, id: string, version: num
     }
     checkDisability(problems, 'patch', patch.health ?? member.health, patch.disabilityGrade !== undefined ? patch.disabilityGrade : member.disabilityGrade);
     problems.throwIfAny();
-    const before = memberSnapshot(member);
     em.assign(member, patch);
     await flushWrite(em, () => member.version);
-    audit({ entity: 'Member', entityId: member.id, regionCode: member.household.village.code, before, after: memberSnapshot(member) });
     ctx.loaders.membersByHousehold.clear(member.household.id);
     return member;
   });
@@ -299,15 +267,13 @@ export async function updateMember(ctx: RequestContext, id: string, version: num
 /** 自然减少: a member leaves (death, marriage, moving out). The head cannot leave while others stay. */
 export async function removeMember(ctx: RequestContext, id: string, version: number, reason: MemberChangeReason, effectiveDate: string): Promise<Household> {
   if (effectiveDate > chinaToday()) throw badUserInput('effectiveDate must not be in the future', 'effectiveDate');
-  return audited(ctx, 'removeMember', async (em, audit) => {
+  return audited(ctx, 'removeMember', async (em) => {
     const member = await memberForWrite(ctx, em, id, version);
     const household = member.household;
     if (member.relation === Relation.HEAD) throw badUserInput('The head of household cannot be removed: a change of head (户主变更) is not supported yet', 'id');
-    const before = memberSnapshot(member);
     em.remove(member);
     recordHistory(ctx, em, household, { kind: StatusChangeKind.MEMBER_REMOVED, from: household.status, reason: `${reason}: ${member.name}`, effectiveDate });
     await flushWrite(em, () => household.version);
-    audit({ entity: 'Member', entityId: before.id, regionCode: household.village.code, before, after: null });
     ctx.loaders.membersByHousehold.clear(household.id);
     return household;
   });
@@ -330,12 +296,11 @@ export async function mergeHouseholds(
   if (effectiveDate > chinaToday()) problems.add('effectiveDate', 'must not be in the future');
   if (into.id === from.id) problems.add('fromId', 'must be another household');
   problems.throwIfAny();
-  return audited(ctx, 'mergeHouseholds', async (em, audit) => {
+  return audited(ctx, 'mergeHouseholds', async (em) => {
     const target = await householdForWrite(ctx, em, into.id, into.version);
     const merged = await householdForWrite(ctx, em, from.id, from.version);
     if (merged.village.code !== target.village.code) throw badUserInput('Households merge only within one village', 'fromId');
     if (target.status === HouseholdStatus.REMOVED || merged.status === HouseholdStatus.REMOVED) throw badUserInput('A removed household cannot take part in a merge', 'fromId');
-    const before = { into: householdSnapshot(target), from: householdSnapshot(merged) };
     const movers = await em.find(Member, { household: merged });
     for (const member of movers) {
       member.household = target;
@@ -348,8 +313,6 @@ export async function mergeHouseholds(
     // The target's composition changed: touching it moves its version, so a concurrent writer sees CONFLICT.
     target.updatedAt = new Date();
     await flushWrite(em, () => target.version);
-    audit({ entity: 'Household', entityId: merged.id, regionCode: merged.village.code, before: before.from, after: householdSnapshot(merged) });
-    audit({ entity: 'Household', entityId: target.id, regionCode: target.village.code, before: before.into, after: { ...householdSnapshot(target), joined: movers.map((m) => m.id) } });
     ctx.loaders.membersByHousehold.clearAll();
     return target;
   });

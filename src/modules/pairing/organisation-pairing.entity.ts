@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Organisation } from '../auth';
 import { Region } from '../regions';
+import { auditable } from '../../db/unit-of-work';
 
 /** An organisation paired with a village: 万企帮万村, 县级领导联系贫困村, CPPCC committee groups. */
 @Entity({ tableName: 'organisation_pairing' })
@@ -19,3 +20,5 @@ export class OrganisationPairing {
   @Property({ type: 'date', defaultRaw: 'current_date' })
   since!: string;
 }
+
+auditable(OrganisationPairing, { region: (p) => p.village.code });

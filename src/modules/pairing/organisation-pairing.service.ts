@@ -18,17 +18,12 @@ export async function pairOrganisation(ctx: RequestContext, organisationId: stri
   if (!village) throw notFound(`No village ${villageCode} in your region`);
   const existing = await ctx.em.findOne(OrganisationPairing, { organisation, village: village.code }, { populate: ['organisation'] });
   if (existing) return existing;
-  return audited(ctx, 'pairOrganisation', async (em, audit) => {
+  return audited(ctx, 'pairOrganisation', async (em) => {
     const pairing = em.create(OrganisationPairing, { organisation: organisation.id, village: village.code });
     await em.flush();
+    // The database dates the pairing (since): read it back for the answer and the audit.
     await em.refresh(pairing);
     keysChanged(ctx, organisation.id);
-    audit({
-      entity: 'OrganisationPairing',
-      entityId: pairing.id,
-      regionCode: village.code,
-      after: { organisationId: organisation.id, villageCode: village.code, since: pairing.since },
-    });
     return pairing;
   });
 }

@@ -1,5 +1,6 @@
 import { BigIntType, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { ParameterName } from './parameter.enums';
+import { auditable } from '../../db/unit-of-work';
+import { PARAMETER_UNITS, ParameterName } from './parameter.enums';
 
 /**
  * One value of a policy parameter for the regions under `regionPrefix`, in force from `fromYear`
@@ -33,3 +34,5 @@ export class PolicyParameter {
   @Property({ type: 'text' })
   source!: string;
 }
+
+auditable(PolicyParameter, { region: (p) => p.regionPrefix, derive: (p) => ({ unit: PARAMETER_UNITS[p.name as ParameterName] }) });

@@ -153,16 +153,11 @@ export type SetPolicyParameterArgs = {
   source: string;
 };
 
-type Snapshot = Omit<ResolvedParameter, 'id'>;
+type Wanted = Omit<ResolvedParameter, 'id'>;
 
-function snapshot(p: ResolvedParameter): Snapshot {
-  const { id: _id, ...rest } = p;
-  return rest;
-}
+const sameValues = (a: Wanted, b: Wanted) => a.toYear === b.toYear && a.value === b.value && a.source === b.source;
 
-const sameValues = (a: Snapshot, b: Snapshot) => a.toYear === b.toYear && a.value === b.value && a.source === b.source;
-
-function checkInput(input: SetPolicyParameterArgs): Snapshot {
+function checkInput(input: SetPolicyParameterArgs): Wanted {
   const regionPrefix = input.regionPrefix.trim();
   if (!isRegionPrefix(regionPrefix) || !REGION_PREFIX_LENGTHS.has(regionPrefix.length)) {
     throw badUserInput('input.regionPrefix must be the prefix of a region: 2 (province), 4, 6 (county), 9 (township) or 12 digits', 'input.regionPrefix');
@@ -179,8 +174,6 @@ function checkInput(input: SetPolicyParameterArgs): Snapshot {
   return { name: input.name, unit, value, regionPrefix, fromYear: input.fromYear, toYear, source };
 }
 
-const KEY_WHERE = 'p.name = ? and p.region_prefix = ? and p.from_year = ?';
-
 /**
  * Sets the value of (name, regionPrefix, fromYear), inserting or replacing it, with an audit entry
  * holding before and after. Only inside the caller's own scopes: a county office may not set a
@@ -194,25 +187,16 @@ export async function setPolicyParameter(ctx: RequestContext, input: SetPolicyPa
   if (!(await ctx.em.findOne(Region, { code: wanted.regionPrefix.padEnd(12, '0') }))) {
     throw badUserInput(`input.regionPrefix ${wanted.regionPrefix} is not a known region`, 'input.regionPrefix');
   }
-  const key = [wanted.name, wanted.regionPrefix, wanted.fromYear];
-  const [current] = await ctx.em.execute<ParameterRow[]>(`select ${COLUMNS} from policy_parameter p where ${KEY_WHERE}`, key);
-  if (current && sameValues(snapshot(toResolved(current)), wanted)) return toResolved(current);
-  return audited(ctx, 'setPolicyParameter', async (em, audit) => {
-    const [locked] = await em.execute<ParameterRow[]>(`select ${COLUMNS} from policy_parameter p where ${KEY_WHERE} for update`, key);
-    const [row] = await em.execute<ParameterRow[]>(
-      `insert into policy_parameter as p (name, region_prefix, from_year, to_year, value, source) values (?, ?, ?, ?, ?, ?)
-       on conflict (name, region_prefix, from_year) do update set to_year = excluded.to_year, value = excluded.value, source = excluded.source
-       returning ${COLUMNS}`,
-      [wanted.name, wanted.regionPrefix, wanted.fromYear, wanted.toYear, wanted.value, wanted.source],
-    );
-    const after = toResolved(row);
-    audit({
-      entity: 'PolicyParameter',
-      entityId: after.id,
-      regionCode: after.regionPrefix,
-      before: locked ? snapshot(toResolved(locked)) : null,
-      after: snapshot(after),
-    });
-    return after;
+  const key = { name: wanted.name, regionPrefix: wanted.regionPrefix, fromYear: wanted.fromYear };
+  const current = await ctx.em.findOne(PolicyParameter, key);
+  if (current && sameValues(fromEntity(current), wanted)) return fromEntity(current);
+  const values = { toYear: wanted.toYear, value: wanted.value, source: wanted.source };
+  return audited(ctx, 'setPolicyParameter', async (em) => {
+    // Settings of one key take turns, the first one too (no row to lock yet): the later one replaces the earlier.
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`policy-parameter:${wanted.name}:${wanted.regionPrefix}:${wanted.fromYear}`]);
+    const locked = await em.findOne(PolicyParameter, key, { refresh: true });
+    const parameter = locked ? em.assign(locked, values) : em.create(PolicyParameter, { ...key, ...values });
+    await em.flush();
+    return fromEntity(parameter);
   });
 }

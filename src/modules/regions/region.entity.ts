@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { RegionLevel, VillagePovertyStatus } from './region.enums';
+import { auditable } from '../../db/unit-of-work';
 
 /**
  * One row per statistical code. Villages carry their poverty facts in the same row: a village is
@@ -56,3 +57,6 @@ export class Region {
   @Property({ type: 'integer', nullable: true })
   agriculturalPopulation?: number | null;
 }
+
+// Only a village's poverty status is written; its other facts are loaded with the region data.
+auditable(Region, { name: (r) => (r.level === RegionLevel.VILLAGE ? 'Village' : 'Region'), region: (r) => r.code, only: ['povertyStatus', 'exitYear'] });

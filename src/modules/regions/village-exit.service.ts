@@ -122,8 +122,6 @@ export type ChangeVillageStatusArgs = {
   override?: { justification: string } | null;
 };
 
-const statusOf = (r: Region) => ({ povertyStatus: r.povertyStatus ?? null, exitYear: r.exitYear ?? null });
-
 /**
  * Moves a village between POOR, EXITED and NON_POOR, audited with before and after. An exit needs
  * the exit test of that year to be ready; otherwise it is refused with the failing items, unless a
@@ -142,7 +140,6 @@ export async function changeVillageStatus(ctx: RequestContext, args: ChangeVilla
 
   return audited(ctx, 'changeVillageStatus', async (em, audit) => {
     const village = await em.findOneOrFail(Region, { code: args.code }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    const before = statusOf(village);
     const from = village.povertyStatus!;
     if (from === args.to) throw badUserInput(`Village ${args.code} is already ${from}`, 'to');
     if (!TRANSITIONS[from].includes(args.to)) {
@@ -170,14 +167,8 @@ export async function changeVillageStatus(ctx: RequestContext, args: ChangeVilla
 
     village.povertyStatus = args.to;
     village.exitYear = exit ? args.year : null;
-    await em.flush();
-    audit({
-      entity: 'Village',
-      entityId: village.code,
-      regionCode: village.code,
-      before,
-      after: { ...statusOf(village), year: args.year, reason, exitTest, override },
-    });
+    // The verdict and reason are kept nowhere else: the entry holds them with the new status.
+    audit.note(village, { year: args.year, reason, exitTest, override });
     return village;
   });
 }
