@@ -1,4 +1,5 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
+import { insertEducationRecords } from './education';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
 import {
@@ -65,6 +66,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   }
   await storing;
   await advanceIdentities(knex);
+  await insertEducationRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

@@ -341,3 +341,26 @@ describe('the audit log after bulk entries', () => {
     expect(n).toBeGreaterThan(2000);
   });
 });
+
+describe('the demo data', () => {
+  it('holds the bureau’s enrolments and aid for the demo county’s pupils, which its own rules accept', async () => {
+    const [{ enrolments, payments, dropouts }] = await t.sql<{ enrolments: number; payments: number; dropouts: number }>(
+      `select (select count(*)::int from enrolment where external_id like 'DEMO-%') as enrolments,
+              (select count(*)::int from student_aid where external_id like 'DEMO-%') as payments,
+              (select count(*)::int from enrolment where external_id like 'DEMO-%' and status = 'DROPPED_OUT') as dropouts`,
+    );
+    expect(enrolments).toBeGreaterThan(50);
+    expect(payments).toBeGreaterThan(50);
+    expect(dropouts).toBeGreaterThanOrEqual(0);
+    // Sent again through the API as the bureau, the demo county's records are unchanged: they keep to the rules.
+    const demo = await t.sql<any>(
+      `select s.external_id as "externalId", m.id_number as "idNumber", s.kind, s.school, s.academic_year as "academicYear", s.term,
+              (s.amount_fen / 100.0)::numeric(12, 2)::text as amount, s.days, s.date::text as "paidOn"
+       from student_aid s join member m on m.id = s.member_id join household h on h.id = s.household_id
+       where s.external_id like 'DEMO-%' and s.village_code like '430923%' and h.status <> 'REMOVED' order by s.id limit 500`,
+    );
+    const { result, errors } = await sync(aid, demo.map(({ days, ...r }: any) => (days === null ? r : { ...r, days })));
+    expect(errors).toBeUndefined();
+    expect(result).toMatchObject({ created: 0, updated: 0, unchanged: demo.length, rejected: [] });
+  });
+});
