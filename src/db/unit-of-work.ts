@@ -1,4 +1,4 @@
-import { helper, ReferenceKind, type EntityManager, type EntityProperty, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { ChangeSetType, helper, ReferenceKind, type EntityManager, type EntityProperty, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 
 /**
  * One way to write: a unit of work runs a change in one transaction and derives what it changed
@@ -117,8 +117,8 @@ class ChangeLog implements EventSubscriber, Notes {
       const original = helper(entity).__originalEntityData as Data | undefined;
       this.tracked.set(entity, {
         entity,
-        before: seen ? seen.before : changeSet.type === 'create' || !original ? null : withVersion(entity, original),
-        removed: changeSet.type === 'delete',
+        before: seen ? seen.before : changeSet.type === ChangeSetType.CREATE || !original ? null : withVersion(entity, original),
+        removed: changeSet.type === ChangeSetType.DELETE || changeSet.type === ChangeSetType.DELETE_EARLY,
       });
     }
   }
