@@ -2,6 +2,7 @@ import type { Viewer } from '../src/kernel/viewer';
 import { Role } from '../src/kernel/role';
 import { ageOn } from '../src/modules/households';
 import { agedBetween, allOf, inPairedVillages, inRegionScopes, viaHousehold, writtenByCaller, type RowRule } from '../src/policy/row-rules';
+import { describeRows } from '../src/policy/permissions-doc';
 import { ruleSql, type RowTarget } from '../src/policy/row-scope';
 import { startTestApp, type TestApp } from './harness';
 
@@ -131,5 +132,10 @@ describe('row rules as SQL', () => {
     );
     expect(writtenByCaller().describe).toBe("written by the caller's organisation (organisation_id)");
     expect(() => agedBetween(15, 6)).toThrow();
+    const doc = describeRows({ default: inRegionScopes, byRole: { CPPCC: inPairedVillages, EDUCATION: allOf(viaHousehold(), agedBetween(6, 15)) } });
+    expect(doc).toBe(
+      "for every other role, region code starts with one of the caller's scope prefixes; for CPPCC, village is paired with the caller's organisation (organisation_pairing) and inside its scopes; " +
+        "for EDUCATION, its household (household_id) has a village whose region code starts with one of the caller's scope prefixes, and aged 6 to 15 today in China (from birth_date)",
+    );
   });
 });
