@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { RequestContext } from '../src/context/request-context';
 import { beginScopedTransaction, endScopedTransaction } from '../src/db/row-security';
+import { composeIdNumber } from '../src/kernel/id-number';
 import { Role } from '../src/kernel/role';
 import { audited } from '../src/modules/audit';
 import { AccessLogEntry } from '../src/modules/audit/access-log-entry.entity';
@@ -48,6 +49,30 @@ async function householdOf(): Promise<{ id: string; version: number; status: str
 }
 
 describe('the unit of work', () => {
+  it('audits a registration as the household with its identification joined, each member and the history row', async () => {
+    const [village] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430923%' order by code limit 1`);
+    const person = (relation: string, day: number) => ({
+      name: `登记${day}`, idNumber: composeIdNumber('430923', `198001${String(day).padStart(2, '0')}`, 971 + day * 2), relation, sex: 'MALE', birthDate: `1980-01-${String(day).padStart(2, '0')}`,
+      education: 'PRIMARY', schoolStage: 'NOT_IN_SCHOOL', health: 'HEALTHY', labourCapacity: 'ORDINARY', employment: 'FARMING', medicalInsurance: true,
+    });
+    const household = await write(`mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }`, {
+      input: {
+        villageCode: village.code, groupNo: 1, registrationYear: 2019, category: 'GENERAL', causes: ['ILLNESS'], incomePerCapita: '2800.00', housingGrade: 'B',
+        identification: { motorVehicle: false, newlyBuiltHouse: false, urbanCommercialHousing: false, publicServantMember: false, registeredBusiness: false, disasterVictim: true },
+        members: [person('HEAD', 1), person('SON', 2)],
+      },
+    });
+    const entries = await lastWrite();
+    expect(entries.map((e) => [e.entity, e.before, e.region_code])).toEqual([
+      ['Household', null, village.code], ['Member', null, village.code], ['Member', null, village.code], ['HouseholdStatusChange', null, village.code],
+    ]);
+    expect(entries[0].after).toMatchObject({ id: Number(household.id), village: village.code, incomePerCapitaFen: 280000, version: 1, disasterVictim: true, excludedBy: [], overrideJustification: null });
+    expect(entries[0].after).not.toHaveProperty('assessedAt');
+    expect(entries[0].after).not.toHaveProperty('household');
+    expect(entries.slice(1, 3).map((e) => e.after.household)).toEqual([Number(household.id), Number(household.id)]);
+    expect(entries[3].after).toMatchObject({ kind: 'IDENTIFICATION', toStatus: 'NOT_EXITED', household: Number(household.id) });
+  });
+
   it('audits an update with the record as it was and became, and nothing else', async () => {
     const household = await householdOf();
     const member = household.members.find((m) => m.relation !== 'HEAD')!;
