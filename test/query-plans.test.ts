@@ -137,6 +137,7 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['region children', 'demo-poverty-office', () => `{ region(code: "430923000000") { name children { code name children { code } } } }`],
   ['measures of a member (education bureau)', 'demo-education', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id date } studentAid { amount } enrolments { status } } }`],
   ['measures of a household and its members', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: EDUCATION) { id } members { measures { id } } } }`],
+  ['assurance, its schooling from enrolments', 'demo-poverty-office', () => `{ household(id: "${householdId}") { assurance(year: 2026) { items { item verdict evidence { source } } } } }`],
   ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
 ];
 

@@ -364,3 +364,28 @@ describe('the demo data', () => {
     expect(result).toMatchObject({ created: 0, updated: 0, unchanged: demo.length, rejected: [] });
   });
 });
+
+describe('household.assurance: compulsory education rests on enrolments', () => {
+  it('takes a pupil’s latest enrolment as the evidence, with the school’s record and department', async () => {
+    const child = children[19];
+    const [{ name }] = await t.sql<{ name: string }>('select name from member where id = ?', [child.memberId]);
+    const item = async () => {
+      const { body } = await t.gql('demo-poverty-office', `{ household(id: "${child.householdId}") { assurance(year: 2026) { items { item verdict evidence { source department detail } } } } }`);
+      expect(body.errors).toBeUndefined();
+      return body.data!.household.assurance.items.find((i: any) => i.item === 'COMPULSORY_EDUCATION');
+    };
+    const outOfSchool = (i: any) => /out of school: (.*?)(;|$)/.exec(i.evidence[0].detail)![1].split(', ');
+    const record = (status: string, statusDate: string) => ({ ...enrolment.valid(`assurance-${status}`, child), status, statusDate });
+
+    await sync(enrolment, [record('ENROLLED', '2026-10-01')], {}, schoolKey);
+    const enrolled = await item();
+    expect(outOfSchool(enrolled)).not.toContain(name);
+    expect(enrolled.evidence).toContainEqual({ source: expect.stringContaining('(assurance-ENROLLED)'), department: '测试县第一小学 (教育 education)', detail: `${name}: ENROLLED in PRIMARY grade 3 since 2026-10-01` });
+
+    await sync(enrolment, [record('DROPPED_OUT', '2026-11-02')], {}, schoolKey);
+    const dropped = await item();
+    expect(dropped.verdict).toBe('NOT_MET');
+    expect(outOfSchool(dropped)).toContain(name);
+    expect(dropped.evidence.map((e: any) => e.source)).toContainEqual(expect.stringContaining('(assurance-DROPPED_OUT)'));
+  });
+});

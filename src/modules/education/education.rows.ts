@@ -82,3 +82,14 @@ export function toMeasureRow(c: EducationMeasureColumns): EducationMeasureRow {
   const enrolment: EnrolmentRow = { ...base, measureType: 'Enrolment', stage: c.stage!, grade: c.grade!, status: c.status! };
   return Object.assign(Object.create(EnrolmentType.prototype) as EnrolmentRow, enrolment);
 }
+
+/**
+ * The enrolments of households, for the exit test's compulsory-education item: every school's and
+ * the bureau's, not retracted, under the household's row rule (`scope`, on alias e), since the
+ * verdict must not depend on which records its reader may list. Bindings: ids, the scope's.
+ */
+export const ENROLMENT_EVIDENCE = (scope: string) => `select e.id, e.household_id as "householdId", e.member_id as "memberId", e.status, e.stage, e.grade,
+    e.date::text as date, e.external_id as "externalId", o.name as organisation, (extract(epoch from e.recorded_at) * 1000)::float8 as "recordedAtMs"
+  from enrolment e left join organisation o on o.id = e.organisation_id
+  where e.household_id = any (?::int[]) and e.retracted_at is null and e.member_id is not null and ${scope}
+  order by e.date, e.id`;

@@ -70,3 +70,25 @@ describe('identification rules', () => {
     expect(priorityScore([{ ...adult, health: Health.DISABLED, disabilityGrade: 3 }], null, false)).toBe(0);
   });
 });
+
+describe('compulsory education from enrolment records', () => {
+  const pupil = { id: 41, name: '丙', birthDate: '2014-03-01', schoolStage: SchoolStage.NOT_IN_SCHOOL, medicalInsurance: true };
+  const enrolment = (id: number, status: string, date: string) => ({ id, memberId: 41, status, stage: 'PRIMARY', grade: 4, date, externalId: `E${id}`, organisation: '第一小学', recordedAt: new Date(0) });
+  const withEnrolments = (...enrolments: ReturnType<typeof enrolment>[]) => ({ ...facts({}, [pupil]), enrolments });
+  const item = (f: AssuranceFacts) => assess(f).items.find((i) => i.item === AssuranceItemKind.COMPULSORY_EDUCATION)!;
+
+  it("takes the latest enrolment on or before the day tested over the registry's school stage", () => {
+    expect(item(facts({}, [pupil])).verdict).toBe(Verdict.NOT_MET);
+    expect(item(withEnrolments(enrolment(1, 'ENROLLED', '2023-09-01'))).verdict).toBe(Verdict.MET);
+    expect(item(withEnrolments(enrolment(1, 'ENROLLED', '2023-09-01'), enrolment(2, 'DROPPED_OUT', '2024-03-01'))).verdict).toBe(Verdict.NOT_MET);
+    // Dropped out after the day tested (2024-06-30): still enrolled that day.
+    expect(item(withEnrolments(enrolment(1, 'ENROLLED', '2023-09-01'), enrolment(2, 'DROPPED_OUT', '2024-09-01'))).verdict).toBe(Verdict.MET);
+    expect(item(withEnrolments(enrolment(2, 'DROPPED_OUT', '2024-03-01'), enrolment(3, 'RETURNED', '2024-03-01'))).verdict).toBe(Verdict.MET);
+  });
+
+  it('names the record and the school that holds it as the evidence', () => {
+    expect(item(withEnrolments(enrolment(7, 'ENROLLED', '2023-09-01'))).evidence).toContainEqual({
+      source: 'enrolment #7 (E7)', department: '第一小学 (教育 education)', recordedAt: new Date(0), detail: '丙: ENROLLED in PRIMARY grade 4 since 2023-09-01',
+    });
+  });
+});

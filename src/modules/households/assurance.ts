@@ -20,7 +20,9 @@ export type AssuranceFacts = {
     housingGrade?: HousingGrade | null;
     updatedAt: Date;
   };
-  members: readonly { name: string; birthDate: string; schoolStage: SchoolStage; medicalInsurance: boolean }[];
+  members: readonly { id?: number; name: string; birthDate: string; schoolStage: SchoolStage; medicalInsurance: boolean }[];
+  /** The members' enrolment records from schools and the education bureau (the education module's), if any. */
+  enrolments?: readonly EnrolmentEvidence[];
   year: number;
   /** The day ages are counted on: the end of the year tested, or the effective date of an exit. */
   asOf: string;
@@ -28,6 +30,30 @@ export type AssuranceFacts = {
   schoolAgeFrom: ParameterFact | null;
   schoolAgeTo: ParameterFact | null;
 };
+
+/**
+ * An enrolment a school or the education bureau synced (table enrolment): where one exists for a
+ * member, its latest status as of the day tested is the evidence of schooling, not the registry's
+ * own copy of the school stage. `status` and `stage` as the education module's enums name them.
+ */
+export type EnrolmentEvidence = {
+  id: number;
+  memberId: number;
+  status: string;
+  stage: string;
+  grade: number;
+  date: string;
+  externalId: string;
+  organisation: string | null;
+  recordedAt: Date;
+};
+
+/**
+ * A child of compulsory-school age is out of compulsory education when dropped out (辍学) or still
+ * in preschool, as the registry's own rule below has it; a suspension (休学) is a school's
+ * decision and keeps the pupil enrolled.
+ */
+const outOfCompulsorySchool = (e: EnrolmentEvidence) => e.status === 'DROPPED_OUT' || e.stage === 'PRESCHOOL';
 
 const REGISTRY = '扶贫办 poverty office (建档立卡 registry)';
 const PARAMETERS = 'policy parameters';
@@ -77,11 +103,34 @@ function education(facts: AssuranceFacts): AssuranceItem {
     const age = ageOn(m.birthDate, facts.asOf);
     return age >= from.value && age <= to.value;
   });
-  const outOfSchool = schoolAge.filter((m) => m.schoolStage === SchoolStage.NOT_IN_SCHOOL || m.schoolStage === SchoolStage.PRESCHOOL);
+  const enrolled = schoolAge.map((m) => ({ member: m, enrolment: latestEnrolment(facts, m.id) }));
+  const outOfSchool = enrolled.filter(({ member, enrolment }) =>
+    enrolment ? outOfCompulsorySchool(enrolment) : member.schoolStage === SchoolStage.NOT_IN_SCHOOL || member.schoolStage === SchoolStage.PRESCHOOL,
+  );
+  const fromRegistry = enrolled.filter((e) => !e.enrolment).map((e) => e.member);
   const detail = schoolAge.length === 0
     ? `no member of compulsory-school age on ${facts.asOf}`
-    : `${schoolAge.length} member(s) of compulsory-school age on ${facts.asOf}; out of school: ${outOfSchool.map((m) => m.name).join(', ') || 'none'}`;
-  return { item, verdict: outOfSchool.length ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, detail), ages] };
+    : `${schoolAge.length} member(s) of compulsory-school age on ${facts.asOf}; out of school: ${outOfSchool.map((e) => e.member.name).join(', ') || 'none'}` +
+      (fromRegistry.length < schoolAge.length ? `; the registry's school stage for ${fromRegistry.map((m) => m.name).join(', ') || 'no one'}, enrolment records for the others` : '');
+  const records = enrolled.flatMap(({ member, enrolment }) => (enrolment ? [enrolmentRecord(member.name, enrolment)] : []));
+  return { item, verdict: outOfSchool.length ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, detail), ...records, ages] };
+}
+
+/** A member's latest enrolment on or before the day tested (the last recorded of one day), if a school or the bureau synced any. */
+function latestEnrolment(facts: AssuranceFacts, memberId: number | undefined): EnrolmentEvidence | undefined {
+  if (memberId === undefined) return undefined;
+  return (facts.enrolments ?? [])
+    .filter((e) => e.memberId === memberId && e.date <= facts.asOf)
+    .reduce<EnrolmentEvidence | undefined>((latest, e) => (!latest || e.date > latest.date || (e.date === latest.date && e.id > latest.id) ? e : latest), undefined);
+}
+
+function enrolmentRecord(name: string, e: EnrolmentEvidence): Evidence {
+  return {
+    source: `enrolment #${e.id} (${e.externalId})`,
+    department: `${e.organisation ?? 'a school or the education bureau'} (教育 education)`,
+    recordedAt: e.recordedAt,
+    detail: `${name}: ${e.status} in ${e.stage} grade ${e.grade} since ${e.date}`,
+  };
 }
 
 function medical(facts: AssuranceFacts): AssuranceItem {
