@@ -12,6 +12,7 @@ import { Migration20261201100000_rate_limits } from './Migration20261201100000_r
 import { Migration20261201110000_registration_trace_authors } from './Migration20261201110000_registration_trace_authors';
 import { Migration20261201200000_index_usable_scopes } from './Migration20261201200000_index_usable_scopes';
 import { Migration20261202000000_batch_sync_education } from './Migration20261202000000_batch_sync_education';
+import { Migration20261202010000_health } from './Migration20261202010000_health';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201110000_registration_trace_authors', class: Migration20261201110000_registration_trace_authors },
   { name: 'Migration20261201200000_index_usable_scopes', class: Migration20261201200000_index_usable_scopes },
   { name: 'Migration20261202000000_batch_sync_education', class: Migration20261202000000_batch_sync_education },
+  { name: 'Migration20261202010000_health', class: Migration20261202010000_health },
 ];

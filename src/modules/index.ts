@@ -4,6 +4,7 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { educationModule } from './education/education.module';
 import { financeModule } from './finance/finance.module';
+import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
 import { pairingModule } from './pairing/pairing.module';
 import { parametersModule } from './parameters/parameters.module';
@@ -14,7 +15,7 @@ import { syncModule } from '../sync/sync.module';
  * Every module of the server, alphabetically: the one list a new module is added to
  * (docs/modules.md). The schema, the entities, the loaders and the policy are derived from it.
  */
-export const modules = [auditModule, authModule, educationModule, financeModule, householdsModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
+export const modules = [auditModule, authModule, educationModule, financeModule, healthModule, householdsModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
 
 installPolicy(modules);
 

@@ -56,3 +56,9 @@ export const allOf = (...rules: RowRule[]): RowRule => ({ kind: 'allOf', rules, 
 
 export const REGION_ROWS: RowPolicy = { default: inRegionScopes };
 export const VILLAGE_ROWS: RowPolicy = { default: inRegionScopes, byRole: { CPPCC: inPairedVillages, BUSINESS_ASSOCIATION: inPairedVillages } };
+
+/** Partners' records (src/sync): the organisation that wrote them sees its own, the poverty office and audit all of their region. */
+export const PARTNER_RECORD_ROWS: RowPolicy = {
+  default: allOf(inRegionScopes, writtenByCaller()),
+  byRole: { POVERTY_OFFICE: inRegionScopes, AUDITOR: inRegionScopes },
+};

@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InterfaceType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
 import { MoneyScalar } from '../graphql/money.scalar';
 import { OrganisationType } from '../modules/auth';
@@ -7,9 +7,10 @@ import { HouseholdType, MemberType } from '../modules/households';
 /** The sector an assistance measure belongs to (帮扶措施, DOMAIN.md); a sector's module adds its value here with its records. */
 export enum Sector {
   EDUCATION = 'EDUCATION',
+  HEALTH = 'HEALTH',
 }
 
-registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: { EDUCATION: { description: '教育扶贫 education' } } });
+registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: { EDUCATION: { description: '教育扶贫 education' }, HEALTH: { description: '健康扶贫 health' } } });
 
 /**
  * A measure as every sector's record is one (API.md): a partner's record, dated, with an amount
@@ -50,4 +51,20 @@ export abstract class AssistanceMeasure {
 
   @Field(() => DateTimeISOResolver, { description: 'When the registry first received it' })
   recordedAt!: Date;
+}
+
+/** The interface's fields, as a sector's policy grants them on its record types. */
+export const MEASURE_FIELDS = ['id', 'sector', 'kind', 'household', 'member', 'amount', 'date', 'recordedBy', 'externalId', 'recordedAt'] as const;
+
+/** Which measures a household or a member lists: of one sector, within dates (both ends included). */
+@ArgsType()
+export class MeasureArgs {
+  @Field(() => Sector, { nullable: true, description: 'Only this sector’s measures' })
+  sector?: Sector;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Dated on or after this day' })
+  from?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Dated on or before this day' })
+  to?: string;
 }

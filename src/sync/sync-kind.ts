@@ -10,7 +10,7 @@ export type RecordProblem = { field: string | null; code: RecordErrorCode; messa
 export type SyncRecord = { externalId: string; idNumber: string };
 
 /** A column of a sector's own, as its table declares it. */
-export type SectorColumn = { name: string; type: 'text' | 'integer' | 'date' };
+export type SectorColumn = { name: string; type: 'text' | 'integer' | 'date' | 'boolean' };
 
 /**
  * What a sector declares to get a batch mutation (src/sync/sync.engine.ts): its table, its own
@@ -27,7 +27,7 @@ export type SyncKind<R extends SyncRecord, Rules = undefined> = {
   table: string;
   columns: readonly SectorColumn[];
   /** The record's values of its own columns, by column name. */
-  values: (record: R) => Record<string, string | number | null>;
+  values: (record: R) => Record<string, string | number | boolean | null>;
   /** The date of the measure, YYYY-MM-DD, checked not to be in the future; `dateField` names it in a refusal. */
   date: (record: R) => string;
   dateField: string;

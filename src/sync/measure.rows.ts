@@ -1,0 +1,39 @@
+import type { Sector } from './measure.types';
+import type { MeasureLinks } from './measure.resolver';
+
+/** The engine's columns of every record table (migration 2026-12-02 00), on alias `t`, named as `MeasureColumns`. */
+export const MEASURE_COLUMNS = (t: string) => `${t}.id, ${t}.household_id as "householdId", ${t}.member_id as "memberId", ${t}.organisation_id as "organisationId",
+  ${t}.external_id as "externalId", ${t}.date::text as date, ${t}.amount_fen as "amountFen", (extract(epoch from ${t}.recorded_at) * 1000)::float8 as "recordedAtMs"`;
+
+export type MeasureColumns = {
+  id: number;
+  householdId: number;
+  memberId: number | null;
+  organisationId: number;
+  externalId: string;
+  date: string;
+  amountFen: number | null;
+  recordedAtMs: number;
+};
+
+export type MeasureBase = MeasureLinks & { id: number; sector: Sector; kind: string; externalId: string; date: string; amount: number | null; recordedAt: Date };
+
+/**
+ * A record's AssistanceMeasure fields, made with its GraphQL type's prototype so that the
+ * interface finds its type (measure.types.ts), with the sector's own `facts`.
+ */
+export function measureRow<T extends object>(prototype: object, sector: Sector, kind: string, c: MeasureColumns, facts: T): MeasureBase & T {
+  const base: MeasureBase = {
+    id: c.id,
+    sector,
+    kind,
+    household: { id: c.householdId },
+    member: c.memberId === null ? null : { id: c.memberId },
+    organisationId: c.organisationId,
+    externalId: c.externalId,
+    date: c.date,
+    amount: c.amountFen,
+    recordedAt: new Date(c.recordedAtMs),
+  };
+  return Object.assign(Object.create(prototype) as MeasureBase & T, base, facts);
+}
