@@ -47,29 +47,6 @@ registerEnumType(Term, {
   valuesConfig: { AUTUMN: { description: '秋季学期' }, SPRING: { description: '春季学期' }, FULL_YEAR: { description: '全学年' } },
 });
 
-/** The stages a pupil is enrolled in; the registry's SchoolStage without NOT_IN_SCHOOL. */
-export enum EnrolmentStage {
-  PRESCHOOL = 'PRESCHOOL',
-  PRIMARY = 'PRIMARY',
-  JUNIOR_HIGH = 'JUNIOR_HIGH',
-  SENIOR_HIGH = 'SENIOR_HIGH',
-  SECONDARY_VOCATIONAL = 'SECONDARY_VOCATIONAL',
-  HIGHER_EDUCATION = 'HIGHER_EDUCATION',
-}
-
-registerEnumType(EnrolmentStage, {
-  name: 'EnrolmentStage',
-  description: 'School stage 学段',
-  valuesConfig: {
-    PRESCHOOL: { description: '学前教育' },
-    PRIMARY: { description: '小学' },
-    JUNIOR_HIGH: { description: '初中' },
-    SENIOR_HIGH: { description: '普通高中' },
-    SECONDARY_VOCATIONAL: { description: '中职' },
-    HIGHER_EDUCATION: { description: '高职/大专/本科' },
-  },
-});
-
 export enum EnrolmentStatus {
   ENROLLED = 'ENROLLED',
   SUSPENDED = 'SUSPENDED',

@@ -1,7 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { AssistanceMeasure, Sector } from '../../sync/measure.types';
+import { AssistanceMeasure, MeasureArgs, Sector } from '../../sync/measure.types';
 import { batchSyncResolver } from '../../sync/sync.resolver';
 import { OrganisationType, type Organisation } from '../auth';
 import { HouseholdType, MemberType, type HouseholdRow, type MemberRow } from '../households';
@@ -40,38 +39,22 @@ function measureResolver<T extends object>(type: ClassType<T>) {
 export const StudentAidResolver = measureResolver(StudentAidType);
 export const EnrolmentResolver = measureResolver(EnrolmentType);
 
-const SECTOR = { nullable: true, description: 'Only this sector’s measures' } as const;
-const FROM = { nullable: true, description: 'Dated on or after this day' } as const;
-const TO = { nullable: true, description: 'Dated on or before this day' } as const;
-
-/** Measures of the sectors asked for; education is the only sector so far. */
-const ofSector = (measures: EducationMeasureRow[], sector: Sector | undefined) => (sector && sector !== Sector.EDUCATION ? [] : measures);
+/** The measures asked for: education is the only sector so far. */
+const chosen = (measures: EducationMeasureRow[], { sector, from, to }: MeasureArgs) => (sector && sector !== Sector.EDUCATION ? [] : within(measures, { from, to }));
 
 @Resolver(() => HouseholdType)
 export class HouseholdMeasuresResolver {
   @FieldResolver(() => [AssistanceMeasure], { nullable: true, description: 'Assistance measures 帮扶措施 partners recorded for its members, oldest first' })
-  async measures(
-    @Ctx() ctx: RequestContext,
-    @Root() household: HouseholdRow,
-    @Arg('sector', () => Sector, SECTOR) sector: Sector | undefined,
-    @Arg('from', () => LocalDateResolver, FROM) from: string | undefined,
-    @Arg('to', () => LocalDateResolver, TO) to: string | undefined,
-  ): Promise<EducationMeasureRow[]> {
-    return within(ofSector(await ctx.loaders.educationByHousehold.load(household.id), sector), { from, to });
+  async measures(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow, @Args(() => MeasureArgs) args: MeasureArgs): Promise<EducationMeasureRow[]> {
+    return chosen(await ctx.loaders.educationByHousehold.load(household.id), args);
   }
 }
 
 @Resolver(() => MemberType)
 export class MemberEducationResolver {
   @FieldResolver(() => [AssistanceMeasure], { nullable: true, description: 'Assistance measures 帮扶措施 partners recorded for this member, oldest first' })
-  async measures(
-    @Ctx() ctx: RequestContext,
-    @Root() member: MemberRow,
-    @Arg('sector', () => Sector, SECTOR) sector: Sector | undefined,
-    @Arg('from', () => LocalDateResolver, FROM) from: string | undefined,
-    @Arg('to', () => LocalDateResolver, TO) to: string | undefined,
-  ): Promise<EducationMeasureRow[]> {
-    return within(ofSector(await ctx.loaders.educationByMember.load(member.id), sector), { from, to });
+  async measures(@Ctx() ctx: RequestContext, @Root() member: MemberRow, @Args(() => MeasureArgs) args: MeasureArgs): Promise<EducationMeasureRow[]> {
+    return chosen(await ctx.loaders.educationByMember.load(member.id), args);
   }
 
   @FieldResolver(() => [StudentAidType], { nullable: true, description: 'Student aid 学生资助 paid to this member, oldest first' })

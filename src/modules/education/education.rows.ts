@@ -1,5 +1,6 @@
 import type { Sector } from '../../sync/measure.types';
-import type { EnrolmentStage, EnrolmentStatus, StudentAidKind, Term } from './education.enums';
+import type { SchoolStage } from '../households';
+import type { EnrolmentStatus, StudentAidKind, Term } from './education.enums';
 import { EnrolmentType, StudentAidType } from './education.types';
 
 type MeasureBase = {
@@ -18,7 +19,7 @@ type MeasureBase = {
 
 /** A student aid or an enrolment as the GraphQL types read it; `measureType` picks the type. */
 export type StudentAidRow = MeasureBase & { measureType: 'StudentAid'; aidKind: StudentAidKind; academicYear: string; term: Term; days: number | null };
-export type EnrolmentRow = MeasureBase & { measureType: 'Enrolment'; stage: EnrolmentStage; grade: number; status: EnrolmentStatus };
+export type EnrolmentRow = MeasureBase & { measureType: 'Enrolment'; stage: SchoolStage; grade: number; status: EnrolmentStatus };
 export type EducationMeasureRow = StudentAidRow | EnrolmentRow;
 
 /** The columns both tables share, on alias `t`, named as the row's properties. */
@@ -55,7 +56,7 @@ export type EducationMeasureColumns = {
   academicYear: string | null;
   term: Term | null;
   days: number | null;
-  stage: EnrolmentStage | null;
+  stage: SchoolStage | null;
   grade: number | null;
   status: EnrolmentStatus | null;
 };

@@ -1,8 +1,8 @@
 import type { Person, RecordProblem } from '../../sync/sync-kind';
 import { RecordErrorCode } from '../../sync/sync.types';
 import { fenToYuan } from '../../graphql/money.scalar';
-import { ageOn } from '../households';
-import { EnrolmentStage, StudentAidKind } from './education.enums';
+import { ageOn, SchoolStage } from '../households';
+import { StudentAidKind } from './education.enums';
 
 const yuan = (amount: number) => amount * 100;
 
@@ -35,7 +35,7 @@ export const NUTRITION_FEN_PER_DAY = yuan(4);
 const MOST_DAYS = 366;
 
 /** The ages a stage admits on its status date, and its grades (年级 within the stage). */
-export const STAGE_RULES: Readonly<Record<EnrolmentStage, { ages: [number, number]; grades: [number, number] }>> = {
+export const STAGE_RULES: Readonly<Record<Exclude<SchoolStage, SchoolStage.NOT_IN_SCHOOL>, { ages: [number, number]; grades: [number, number] }>> = {
   PRESCHOOL: { ages: [2, 7], grades: [1, 3] },
   PRIMARY: { ages: [5, 16], grades: [1, 6] },
   JUNIOR_HIGH: { ages: [10, 19], grades: [1, 3] },
@@ -75,9 +75,12 @@ export function aidProblems(aid: AidFacts, person: Person, today: string): Recor
   return problems;
 }
 
-export type EnrolmentFacts = { stage: EnrolmentStage; grade: number; statusDate: string };
+export type EnrolmentFacts = { stage: SchoolStage; grade: number; statusDate: string };
 
 export function enrolmentProblems(enrolment: EnrolmentFacts, person: Person): RecordProblem[] {
+  if (enrolment.stage === SchoolStage.NOT_IN_SCHOOL) {
+    return [{ field: 'stage', code: RecordErrorCode.INVALID, message: 'An enrolment is at a school stage: a pupil who left school is DROPPED_OUT or GRADUATED at the stage they left' }];
+  }
   const rule = STAGE_RULES[enrolment.stage];
   const [first, last] = rule.grades;
   const grade: RecordProblem[] =

@@ -2,7 +2,8 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { MoneyScalar } from '../../graphql/money.scalar';
 import { AssistanceMeasure } from '../../sync/measure.types';
-import { EnrolmentStage, EnrolmentStatus, StudentAidKind, Term } from './education.enums';
+import { SchoolStage } from '../households';
+import { EnrolmentStatus, StudentAidKind, Term } from './education.enums';
 
 @InputType('StudentAidRecord', { description: 'One student aid payment 学生资助 as the education bureau or a school holds it' })
 export class StudentAidRecord {
@@ -45,8 +46,8 @@ export class EnrolmentRecord {
   @Field(() => String, { description: 'School 学校' })
   school!: string;
 
-  @Field(() => EnrolmentStage)
-  stage!: EnrolmentStage;
+  @Field(() => SchoolStage, { description: 'The stage the pupil is at (not NOT_IN_SCHOOL: a dropout is a status)' })
+  stage!: SchoolStage;
 
   @Field(() => Int, { description: 'Grade within the stage 年级, from 1' })
   grade!: number;
@@ -81,8 +82,8 @@ export class EnrolmentType extends AssistanceMeasure {
   @Field(() => String)
   school!: string;
 
-  @Field(() => EnrolmentStage)
-  stage!: EnrolmentStage;
+  @Field(() => SchoolStage)
+  stage!: SchoolStage;
 
   @Field(() => Int)
   grade!: number;

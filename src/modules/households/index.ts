@@ -3,7 +3,7 @@ export { ageOn, type EnrolmentEvidence } from './assurance';
 export { HouseholdStatus } from './household.enums';
 export type { HouseholdRow, MemberRow } from './household.rows';
 export { HouseholdType, MemberType } from './household.types';
-export { LabourCapacity } from './member.enums';
+export { LabourCapacity, SchoolStage } from './member.enums';
 export { assertIdNumber, assertPurpose } from './member.service';
 export { Verdict } from './registry.enums';
 export { OverrideInput } from './registry.types';
