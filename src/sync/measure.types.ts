@@ -7,9 +7,10 @@ import { HouseholdType, MemberType } from '../modules/households';
 /** The sector an assistance measure belongs to (帮扶措施, DOMAIN.md); a sector's module adds its value here with its records. */
 export enum Sector {
   EDUCATION = 'EDUCATION',
+  HEALTH = 'HEALTH',
 }
 
-registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: { EDUCATION: { description: '教育扶贫 education' } } });
+registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: { EDUCATION: { description: '教育扶贫 education' }, HEALTH: { description: '健康扶贫 health' } } });
 
 /**
  * A measure as every sector's record is one (API.md): a partner's record, dated, with an amount
@@ -51,6 +52,9 @@ export abstract class AssistanceMeasure {
   @Field(() => DateTimeISOResolver, { description: 'When the registry first received it' })
   recordedAt!: Date;
 }
+
+/** The interface's fields, as a sector's policy grants them on its record types. */
+export const MEASURE_FIELDS = ['id', 'sector', 'kind', 'household', 'member', 'amount', 'date', 'recordedBy', 'externalId', 'recordedAt'] as const;
 
 /** Which measures a household or a member lists: of one sector, within dates (both ends included). */
 @ArgsType()
