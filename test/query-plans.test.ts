@@ -139,6 +139,8 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['measures of a household and its members', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: EDUCATION) { id } members { measures { id } } } }`],
   ['assurance, its schooling from enrolments', 'demo-poverty-office', () => `{ household(id: "${householdId}") { assurance(year: 2026) { items { item verdict evidence { source } } } } }`],
   ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
+  ['health records of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { insuranceEnrolments { year } medicalClaims { outOfPocketShare } familyDoctorContracts { team } } }`],
+  ['health records of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { insuranceEnrolments { id } medicalClaims { id } } } } } }`],
 ];
 
 describe('query plans under row-level security', () => {

@@ -1,5 +1,6 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { insertEducationRecords } from './education';
+import { insertHealthRecords } from './health';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
 import {
@@ -67,6 +68,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await storing;
   await advanceIdentities(knex);
   await insertEducationRecords(knex);
+  await insertHealthRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

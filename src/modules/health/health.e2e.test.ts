@@ -337,3 +337,29 @@ describe('reading the records', () => {
     expect(await counted(50)).toBe(await counted(5));
   });
 });
+
+describe('the demo data', () => {
+  const yuan = (column: string) => `(${column} / 100.0)::numeric(12, 2)::text`;
+  const demo = (from: string, select: string) =>
+    t.sql<Record<string, unknown>>(`select r.external_id as "externalId", m.id_number as "idNumber", ${select}
+      from ${from} r join member m on m.id = r.member_id join household h on h.id = r.household_id
+      where r.external_id like 'DEMO-%' and r.village_code like '430923%' and h.status <> 'REMOVED' order by r.id limit 500`);
+
+  it('holds the bureau’s enrolments, claims and contracts, which its own rules accept sent again unchanged', async () => {
+    const sent: [Kind, Record<string, unknown>[]][] = [
+      [enrolment, await demo('insurance_enrolment', `r.year, r.scheme, ${yuan('r.amount_fen')} as premium, ${yuan('r.government_paid_fen')} as "governmentPaid", r.date::text as "enrolledOn"`)],
+      [claim, await demo('medical_claim', `r.hospital, r.setting, r.admitted_on::text as "admittedOn", r.date::text as "dischargedOn", ${yuan('r.amount_fen')} as "totalCost",
+        ${yuan('r.eligible_fen')} as "eligibleCost", ${yuan('r.basic_fen')} as "basicInsurance", ${yuan('r.critical_illness_fen')} as "criticalIllnessInsurance",
+        ${yuan('r.assistance_fen')} as "medicalAssistance", ${yuan('r.supplementary_fen')} as "supplementaryInsurance", ${yuan('r.out_of_pocket_fen')} as "outOfPocket", r.one_stop as "oneStopSettlement"`)],
+      [contract, await demo('family_doctor_contract', `r.team, r.date::text as "signedOn", r.valid_until::text as "validUntil"`)],
+    ];
+    for (const [kind, records] of sent) {
+      expect(records.length).toBeGreaterThan(5);
+      const { result, errors } = await sync(kind, records);
+      expect(errors).toBeUndefined();
+      expect(result).toMatchObject({ created: 0, updated: 0, unchanged: records.length, rejected: [] });
+    }
+    const [{ flagged }] = await t.sql<{ flagged: number }>(`select count(*)::int as flagged from medical_claim where external_id like 'DEMO-%' and out_of_pocket_fen * 10 > eligible_fen`);
+    expect(flagged).toBeGreaterThan(0);
+  });
+});
