@@ -363,3 +363,30 @@ describe('the demo data', () => {
     expect(flagged).toBeGreaterThan(0);
   });
 });
+
+describe('household.assurance: basic medical insurance rests on insurance enrolments', () => {
+  it('takes a member’s BASIC enrolment for the year tested as the evidence, with the record and department, over the registry’s flag', async () => {
+    const person = people[30];
+    const [{ name }] = await t.sql<{ name: string }>('select name from member where id = ?', [person.memberId]);
+    await t.sql('delete from insurance_enrolment where household_id = ?', [person.householdId]);
+    await t.sql('update member set medical_insurance = (id <> ?) where household_id = ?', [person.memberId, person.householdId]);
+    const item = async (year: number) => {
+      const { body } = await t.gql('demo-poverty-office', `{ household(id: "${person.householdId}") { assurance(year: ${year}) { items { item verdict evidence { source department detail } } } } }`);
+      expect(body.errors).toBeUndefined();
+      return body.data!.household.assurance.items.find((i: any) => i.item === 'MEDICAL_INSURANCE');
+    };
+    expect((await item(2026)).verdict).toBe('NOT_MET');
+
+    const basic = { ...enrolment.valid('assurance-basic', person), governmentPaid: '380.00' };
+    await sync(enrolment, [basic, { ...enrolment.valid('assurance-critical', person), scheme: 'CRITICAL_ILLNESS' }], {}, hospitalKey);
+    const insured = await item(2026);
+    expect(insured.verdict).toBe('MET');
+    expect(insured.evidence[0].detail).toMatch(/insurance enrolments for the others$/);
+    expect(insured.evidence.slice(1)).toEqual([{ source: expect.stringContaining('(assurance-basic)'), department: '测试县人民医院 (医保 health)', detail: `${name}: in basic medical insurance for 2026` }]);
+    // Another year's test does not take this year's enrolment.
+    expect((await item(2025)).verdict).toBe('NOT_MET');
+
+    await retract(enrolment, ['assurance-basic'], '错录 recorded in error', hospitalKey);
+    expect((await item(2026)).verdict).toBe('NOT_MET');
+  });
+});

@@ -67,3 +67,15 @@ export function toHealthRow(c: HealthMeasureColumns): HealthMeasureRow {
       });
   }
 }
+
+/**
+ * The basic medical insurance enrolments of households, for the exit test's basic-medical item:
+ * every insurer's and the bureau's, not retracted, under the household's row rule (`scope`, on
+ * alias i), since the verdict must not depend on which records its reader may list. Bindings:
+ * ids, the scope's.
+ */
+export const INSURANCE_EVIDENCE = (scope: string) => `select i.id, i.household_id as "householdId", i.member_id as "memberId", i.year, i.external_id as "externalId",
+    o.name as organisation, (extract(epoch from i.recorded_at) * 1000)::float8 as "recordedAtMs"
+  from insurance_enrolment i left join organisation o on o.id = i.organisation_id
+  where i.household_id = any (?::int[]) and i.scheme = 'BASIC' and i.retracted_at is null and i.member_id is not null and ${scope}
+  order by i.date, i.id`;

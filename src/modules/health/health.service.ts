@@ -4,9 +4,11 @@ import type { RequestContext } from '../../context/request-context';
 import { arrayLiteral } from '../../db/array-literal';
 import { rows } from '../../db/read';
 import { rowScopeSql } from '../../policy/row-scope';
-import { HEALTH_MEASURES, toHealthRow, type HealthMeasureColumns, type HealthMeasureRow } from './health.rows';
+import { evidenceByHousehold } from '../../sync/evidence';
+import type { InsuranceEvidence } from '../households';
+import { HEALTH_MEASURES, INSURANCE_EVIDENCE, toHealthRow, type HealthMeasureColumns, type HealthMeasureRow } from './health.rows';
 
-/** The health records the caller may read of the members asked for in one tick: one statement. */
+/** The health records the caller may read of the members asked for in one tick, and the insurance evidence of households: one statement each. */
 export function createHealthLoaders(ctx: RequestContext) {
   return {
     healthByMember: new DataLoader<number, HealthMeasureRow[]>(async (ids) => {
@@ -22,5 +24,7 @@ export function createHealthLoaders(ctx: RequestContext) {
       );
       return groupByKey(ids, found.map(toHealthRow), (m) => m.member?.id ?? -1);
     }),
+    /** For household.assurance (the households module's), found through the context. */
+    insuranceEvidenceByHousehold: evidenceByHousehold<InsuranceEvidence>(ctx, 'i', INSURANCE_EVIDENCE),
   };
 }

@@ -23,6 +23,8 @@ export type AssuranceFacts = {
   members: readonly { id?: number; name: string; birthDate: string; schoolStage: SchoolStage; medicalInsurance: boolean }[];
   /** The members' enrolment records from schools and the education bureau (the education module's), if any. */
   enrolments?: readonly EnrolmentEvidence[];
+  /** The members' basic medical insurance enrolments from insurers and the bureau (the health module's), if any. */
+  insurance?: readonly InsuranceEvidence[];
   year: number;
   /** The day ages are counted on: the end of the year tested, or the effective date of an exit. */
   asOf: string;
@@ -43,6 +45,20 @@ export type EnrolmentEvidence = {
   stage: string;
   grade: number;
   date: string;
+  externalId: string;
+  organisation: string | null;
+  recordedAt: Date;
+};
+
+/**
+ * A member's enrolment in basic medical insurance 城乡居民医保 (scheme BASIC, table
+ * insurance_enrolment) an insurer or the medical-insurance bureau recorded: where one exists for
+ * the year tested, it is the evidence of insurance, not the registry's own flag.
+ */
+export type InsuranceEvidence = {
+  id: number;
+  memberId: number;
+  year: number;
   externalId: string;
   organisation: string | null;
   recordedAt: Date;
@@ -111,9 +127,15 @@ function education(facts: AssuranceFacts): AssuranceItem {
   const detail = schoolAge.length === 0
     ? `no member of compulsory-school age on ${facts.asOf}`
     : `${schoolAge.length} member(s) of compulsory-school age on ${facts.asOf}; out of school: ${outOfSchool.map((e) => e.member.name).join(', ') || 'none'}` +
-      (fromRegistry.length < schoolAge.length ? `; the registry's school stage for ${fromRegistry.map((m) => m.name).join(', ') || 'no one'}, enrolment records for the others` : '');
+      sources(fromRegistry, schoolAge, "the registry's school stage", 'enrolment records');
   const records = enrolled.flatMap(({ member, enrolment }) => (enrolment ? [enrolmentRecord(member.name, enrolment)] : []));
   return { item, verdict: outOfSchool.length ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, detail), ...records, ages] };
+}
+
+/** Where an item rests on partners' records for some members: whom the registry's own fact still speaks for. */
+function sources(fromRegistry: readonly { name: string }[], all: readonly unknown[], registryFact: string, records: string): string {
+  if (fromRegistry.length === all.length) return '';
+  return `; ${registryFact} for ${fromRegistry.map((m) => m.name).join(', ') || 'no one'}, ${records} for the others`;
 }
 
 /** A member's latest enrolment on or before the day tested (the last recorded of one day), if a school or the bureau synced any. */
@@ -133,10 +155,24 @@ function enrolmentRecord(name: string, e: EnrolmentEvidence): Evidence {
   };
 }
 
+/** Basic medical insurance: each member's enrolment for the year tested where an insurer recorded one, the registry's flag otherwise. */
 function medical(facts: AssuranceFacts): AssuranceItem {
-  const uninsured = facts.members.filter((m) => !m.medicalInsurance);
-  const detail = `${facts.members.length - uninsured.length} of ${facts.members.length} members in basic medical insurance${uninsured.length ? `; not: ${uninsured.map((m) => m.name).join(', ')}` : ''}`;
-  return { item: AssuranceItemKind.MEDICAL_INSURANCE, verdict: uninsured.length ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, detail)] };
+  const insured = facts.members.map((m) => ({ member: m, enrolment: facts.insurance?.find((e) => e.memberId === m.id && e.year === facts.year) }));
+  const uninsured = insured.filter(({ member, enrolment }) => !enrolment && !member.medicalInsurance).map((i) => i.member);
+  const fromRegistry = insured.filter((i) => !i.enrolment).map((i) => i.member);
+  const detail = `${facts.members.length - uninsured.length} of ${facts.members.length} members in basic medical insurance${uninsured.length ? `; not: ${uninsured.map((m) => m.name).join(', ')}` : ''}` +
+    sources(fromRegistry, facts.members, "the registry's flag", 'insurance enrolments');
+  const records = insured.flatMap(({ member, enrolment }) => (enrolment ? [insuranceRecord(member.name, enrolment)] : []));
+  return { item: AssuranceItemKind.MEDICAL_INSURANCE, verdict: uninsured.length ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, detail), ...records] };
+}
+
+function insuranceRecord(name: string, e: InsuranceEvidence): Evidence {
+  return {
+    source: `insurance enrolment #${e.id} (${e.externalId})`,
+    department: `${e.organisation ?? 'an insurer or the medical-insurance bureau'} (医保 health)`,
+    recordedAt: e.recordedAt,
+    detail: `${name}: in basic medical insurance for ${e.year}`,
+  };
 }
 
 function housing(facts: AssuranceFacts): AssuranceItem {

@@ -1,5 +1,5 @@
 /** The public entry of the module: what other modules and the server may use of it (docs/modules.md). */
-export { ageOn, type EnrolmentEvidence } from './assurance';
+export { ageOn, type EnrolmentEvidence, type InsuranceEvidence } from './assurance';
 export { HouseholdStatus } from './household.enums';
 export type { HouseholdRow, MemberRow } from './household.rows';
 export { HouseholdType, MemberType } from './household.types';
