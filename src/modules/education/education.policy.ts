@@ -1,6 +1,7 @@
 import { Role } from '../../kernel/role';
 import { all, type ModulePolicy, type RowPolicy } from '../../policy/policy';
 import { allOf, inRegionScopes, writtenByCaller } from '../../policy/row-rules';
+import { MEASURE_FIELDS } from '../../sync/measure.types';
 
 const { POVERTY_OFFICE, EDUCATION, AUDITOR } = Role;
 
@@ -13,7 +14,6 @@ const RECORD_ROWS: RowPolicy = {
   byRole: { POVERTY_OFFICE: inRegionScopes, AUDITOR: inRegionScopes },
 };
 
-const MEASURE_FIELDS = ['id', 'sector', 'kind', 'household', 'member', 'amount', 'date', 'recordedBy', 'externalId', 'recordedAt', 'school'];
 
 const ONLY_EDUCATION = {
   zh: '学生资助和学籍只给教育部门(本单位所录)、扶贫办和审计',
@@ -22,8 +22,8 @@ const ONLY_EDUCATION = {
 
 export const educationPolicy: ModulePolicy = {
   types: {
-    StudentAid: { rows: RECORD_ROWS, fields: all(EDUCATION_READERS, ...MEASURE_FIELDS, 'aidKind', 'academicYear', 'term', 'days') },
-    Enrolment: { rows: RECORD_ROWS, fields: all(EDUCATION_READERS, ...MEASURE_FIELDS, 'stage', 'grade', 'status') },
+    StudentAid: { rows: RECORD_ROWS, fields: all(EDUCATION_READERS, ...MEASURE_FIELDS, 'school', 'aidKind', 'academicYear', 'term', 'days') },
+    Enrolment: { rows: RECORD_ROWS, fields: all(EDUCATION_READERS, ...MEASURE_FIELDS, 'school', 'stage', 'grade', 'status') },
   },
   fields: {
     Mutation: {

@@ -1,8 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { AssistanceMeasure, MeasureArgs, Sector } from '../../sync/measure.types';
+import { measureLinksResolver } from '../../sync/measure.resolver';
 import { batchSyncResolver } from '../../sync/sync.resolver';
-import { OrganisationType, type Organisation } from '../auth';
 import { HouseholdType, MemberType, type HouseholdRow, type MemberRow } from '../households';
 import type { EducationMeasureRow, EnrolmentRow, StudentAidRow } from './education.rows';
 import { within } from './education.service';
@@ -12,32 +12,8 @@ import { EnrolmentRecord, EnrolmentType, StudentAidRecord, StudentAidType } from
 export const StudentAidSyncResolver = batchSyncResolver(STUDENT_AID, StudentAidRecord, { records: 'student aid 学生资助' });
 export const EnrolmentSyncResolver = batchSyncResolver(ENROLMENT, EnrolmentRecord, { records: 'enrolments 学籍 (控辍保学)' });
 
-/** The fields of AssistanceMeasure that reach other types, for one of the module's record types. */
-function measureResolver<T extends object>(type: ClassType<T>) {
-  @Resolver(() => type)
-  class MeasureResolver {
-    @FieldResolver(() => HouseholdType, { nullable: true })
-    household(@Ctx() ctx: RequestContext, @Root() m: EducationMeasureRow): Promise<HouseholdRow | null> {
-      return ctx.loaders.householdById.load(m.household.id);
-    }
-
-    @FieldResolver(() => MemberType, { nullable: true })
-    async member(@Ctx() ctx: RequestContext, @Root() m: EducationMeasureRow): Promise<MemberRow | null> {
-      if (!m.member) return null;
-      const members = await ctx.loaders.membersByHousehold.load(m.household.id);
-      return members.find((member) => member.id === m.member!.id) ?? null;
-    }
-
-    @FieldResolver(() => OrganisationType)
-    recordedBy(@Ctx() ctx: RequestContext, @Root() m: EducationMeasureRow): Promise<Organisation> {
-      return ctx.loaders.organisationById.load(m.organisationId);
-    }
-  }
-  return MeasureResolver;
-}
-
-export const StudentAidResolver = measureResolver(StudentAidType);
-export const EnrolmentResolver = measureResolver(EnrolmentType);
+export const StudentAidResolver = measureLinksResolver(StudentAidType);
+export const EnrolmentResolver = measureLinksResolver(EnrolmentType);
 
 /** The measures asked for: education is the only sector so far. */
 const chosen = (measures: EducationMeasureRow[], { sector, from, to }: MeasureArgs) => (sector && sector !== Sector.EDUCATION ? [] : within(measures, { from, to }));

@@ -1,30 +1,16 @@
-import type { Sector } from '../../sync/measure.types';
+import { measureRow, MEASURE_COLUMNS, type MeasureBase, type MeasureColumns } from '../../sync/measure.rows';
+import { Sector } from '../../sync/measure.types';
 import type { SchoolStage } from '../households';
 import type { EnrolmentStatus, StudentAidKind, Term } from './education.enums';
 import { EnrolmentType, StudentAidType } from './education.types';
 
-type MeasureBase = {
-  id: number;
-  sector: Sector;
-  kind: string;
-  household: { id: number };
-  member: { id: number } | null;
-  organisationId: number;
-  externalId: string;
-  date: string;
-  amount: number | null;
-  recordedAt: Date;
-  school: string;
-};
-
 /** A student aid or an enrolment as the GraphQL types read it; `measureType` picks the type. */
-export type StudentAidRow = MeasureBase & { measureType: 'StudentAid'; aidKind: StudentAidKind; academicYear: string; term: Term; days: number | null };
-export type EnrolmentRow = MeasureBase & { measureType: 'Enrolment'; stage: SchoolStage; grade: number; status: EnrolmentStatus };
+export type StudentAidRow = MeasureBase & { measureType: 'StudentAid'; school: string; aidKind: StudentAidKind; academicYear: string; term: Term; days: number | null };
+export type EnrolmentRow = MeasureBase & { measureType: 'Enrolment'; school: string; stage: SchoolStage; grade: number; status: EnrolmentStatus };
 export type EducationMeasureRow = StudentAidRow | EnrolmentRow;
 
-/** The columns both tables share, on alias `t`, named as the row's properties. */
-const SHARED = (t: string) => `${t}.id, ${t}.household_id as "householdId", ${t}.member_id as "memberId", ${t}.organisation_id as "organisationId",
-  ${t}.external_id as "externalId", ${t}.date::text as date, ${t}.amount_fen as "amountFen", (extract(epoch from ${t}.recorded_at) * 1000)::float8 as "recordedAtMs", ${t}.school`;
+/** The columns both tables share, on alias `t`: the engine's and the school. */
+const SHARED = (t: string) => `${MEASURE_COLUMNS(t)}, ${t}.school`;
 
 /**
  * Both kinds of record of the households or members whose ids are bound, oldest first, neither
@@ -41,16 +27,8 @@ export const EDUCATION_MEASURES = (key: 'household_id' | 'member_id', aid: strin
   from enrolment e where e.${key} = any (?::int[]) and e.retracted_at is null and ${enrolment}
   order by date, id`;
 
-export type EducationMeasureColumns = {
+export type EducationMeasureColumns = MeasureColumns & {
   measureType: 'StudentAid' | 'Enrolment';
-  id: number;
-  householdId: number;
-  memberId: number | null;
-  organisationId: number;
-  externalId: string;
-  date: string;
-  amountFen: number | null;
-  recordedAtMs: number;
   school: string;
   kind: string;
   academicYear: string | null;
@@ -62,26 +40,11 @@ export type EducationMeasureColumns = {
 };
 
 export function toMeasureRow(c: EducationMeasureColumns): EducationMeasureRow {
-  const base = {
-    id: c.id,
-    sector: 'EDUCATION' as Sector,
-    kind: c.kind,
-    household: { id: c.householdId },
-    member: c.memberId === null ? null : { id: c.memberId },
-    organisationId: c.organisationId,
-    externalId: c.externalId,
-    date: c.date,
-    amount: c.amountFen,
-    recordedAt: new Date(c.recordedAtMs),
-    school: c.school,
-  };
-  // With its type's prototype, so that the AssistanceMeasure interface finds its type (measure.types.ts).
   if (c.measureType === 'StudentAid') {
-    const aid: StudentAidRow = { ...base, measureType: 'StudentAid', aidKind: c.kind as StudentAidKind, academicYear: c.academicYear!, term: c.term!, days: c.days };
-    return Object.assign(Object.create(StudentAidType.prototype) as StudentAidRow, aid);
+    const aid = { measureType: 'StudentAid' as const, school: c.school, aidKind: c.kind as StudentAidKind, academicYear: c.academicYear!, term: c.term!, days: c.days };
+    return measureRow(StudentAidType.prototype, Sector.EDUCATION, c.kind, c, aid);
   }
-  const enrolment: EnrolmentRow = { ...base, measureType: 'Enrolment', stage: c.stage!, grade: c.grade!, status: c.status! };
-  return Object.assign(Object.create(EnrolmentType.prototype) as EnrolmentRow, enrolment);
+  return measureRow(EnrolmentType.prototype, Sector.EDUCATION, c.kind, c, { measureType: 'Enrolment' as const, school: c.school, stage: c.stage!, grade: c.grade!, status: c.status! });
 }
 
 /**
