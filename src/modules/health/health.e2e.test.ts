@@ -1,20 +1,18 @@
-import { arrayLiteral } from '../../db/array-literal';
 import { composeIdNumber } from '../../kernel/id-number';
+import { describeBatchSync, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, type TestApp } from '../../../test/harness';
-import { PERSON_NOT_FOUND } from '../../sync/sync.engine';
 
 /**
  * The health sector's three batch mutations over HTTP on real PostgreSQL: what the engine does
- * for every sector is run for each (describe.each), then each kind's own rules and who reads what.
+ * for every sector is run for each (test/batch-sync-cases.ts), then each kind's own rules, who
+ * reads what, the demo data and the exit test's basic-medical item.
  */
 let t: TestApp;
-type Person = { idNumber: string; memberId: number; householdId: number };
 let people: Person[];
 let removed: Person;
 let elsewhere: Person;
 let hospitalKey: string;
 
-const RESULT = 'created updated unchanged retracted discarded replayed rejected { index externalId field code message }';
 const BUREAU = 'demo-health';
 
 const peopleSql = (where: string) => `select m.id_number as "idNumber", m.id as "memberId", m.household_id as "householdId"
@@ -33,20 +31,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-type Kind = {
-  sync: string;
-  retract: string;
-  input: string;
-  table: string;
-  entity: string;
-  dateField: string;
-  valid: (externalId: string, person: Person, change?: number) => Record<string, unknown>;
-  amount: (record: Record<string, unknown>) => number;
-};
-
 const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
 
-const KINDS: Kind[] = [
+const KINDS: SyncCase[] = [
   {
     sync: 'recordInsuranceEnrolments',
     retract: 'retractInsuranceEnrolments',
@@ -83,156 +70,13 @@ const KINDS: Kind[] = [
   },
 ];
 
-const syncText = (k: Kind) => `mutation($records: [${k.input}!]!, $batchId: String, $atomic: Boolean, $dryRun: Boolean, $expectedCount: Int, $expectedAmount: Money) {
-  ${k.sync}(records: $records, batchId: $batchId, atomic: $atomic, dryRun: $dryRun, expectedCount: $expectedCount, expectedAmount: $expectedAmount) { ${RESULT} } }`;
-
-async function sync(k: Kind, records: Record<string, unknown>[], options: Record<string, unknown> = {}, key = BUREAU) {
-  const { body } = await t.gql(key, syncText(k), { records, ...options });
-  return { result: body.data?.[k.sync], errors: body.errors };
-}
-
-async function retract(k: Kind, externalIds: string[], reason = '冲正 reversed claim', key = BUREAU) {
-  const { body } = await t.gql(key, `mutation($ids: [String!]!, $reason: String!) { ${k.retract}(externalIds: $ids, reason: $reason) { ${RESULT} } }`, { ids: externalIds, reason });
-  return { result: body.data?.[k.retract], errors: body.errors };
-}
-
-const held = (k: Kind, externalIds: string[]) =>
-  t.sql<{ external_id: string; retracted_at: string | null; retraction_reason: string | null }>(`select * from ${k.table} where external_id = any(?::text[]) order by external_id`, [arrayLiteral(externalIds)]);
-const auditOf = (k: Kind, externalId: string) =>
-  t.sql<{ operation: string; before: any; after: any }>(`select a.operation, a.before, a.after from audit_entry a join ${k.table} r on a.entity_id = r.id::text and a.entity = ? where r.external_id = ? order by a.id`, [k.entity, externalId]);
-
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
-const counts = (r: any) => ({ created: r.created, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected.length });
-
-describe.each(KINDS)('$sync: the batch-sync engine', (k) => {
-  const p = k.table;
-
-  it('creates, leaves an unchanged re-send alone, and updates a changed record with its audit before and after', async () => {
-    const records = ids(`${p}-c`, 3).map((id, i) => k.valid(id, people[i]));
-    expect(counts((await sync(k, records)).result)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 0 });
-    expect(await held(k, ids(`${p}-c`, 3))).toHaveLength(3);
-    expect((await auditOf(k, `${p}-c-0`))[0]).toMatchObject({ operation: k.sync, before: null });
-    expect(counts((await sync(k, records)).result)).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
-    expect(await auditOf(k, `${p}-c-0`)).toHaveLength(1);
-    const changed = [k.valid(`${p}-c-0`, people[0], 1), ...records.slice(1)];
-    expect(counts((await sync(k, changed)).result)).toEqual({ created: 0, updated: 1, unchanged: 2, rejected: 0 });
-    const [, update] = await auditOf(k, `${p}-c-0`);
-    expect(update.operation).toBe(k.sync);
-    expect(update.before).not.toEqual(update.after);
-    expect(update.before.id).toBe(update.after.id);
-  });
-
-  it('answers NOT_FOUND in the same words for an unknown, a removed and an out-of-county person, and keeps the valid records', async () => {
-    const unknown = { ...people[0], idNumber: composeIdNumber('430923', '1965-05-05', 997) };
-    const records = [k.valid(`${p}-nf-0`, unknown), k.valid(`${p}-nf-1`, removed), k.valid(`${p}-nf-2`, elsewhere), k.valid(`${p}-nf-3`, people[3])];
-    const { result } = await sync(k, records);
-    expect(result.created).toBe(1);
-    expect(result.rejected.map((r: any) => [r.index, r.code, r.field, r.message])).toEqual([0, 1, 2].map((i) => [i, 'NOT_FOUND', 'idNumber', PERSON_NOT_FOUND]));
-    const { result: other } = await sync(k, [k.valid(`${p}-nf-x`, people[3])], {}, 'demo-health-2');
-    expect(other.rejected).toEqual([{ index: 0, externalId: `${p}-nf-x`, field: 'idNumber', code: 'NOT_FOUND', message: PERSON_NOT_FOUND }]);
-  });
-
-  it('refuses a duplicate externalId, a failing ID number and a date in the future, each by its field', async () => {
-    const last = people[4].idNumber.at(-1) === '0' ? '1' : '0';
-    const bad = { ...k.valid(`${p}-r-1`, people[4]), idNumber: people[4].idNumber.slice(0, 17) + last };
-    const future = { ...k.valid(`${p}-r-2`, people[5]), [k.dateField]: '2099-01-01' };
-    const { result } = await sync(k, [k.valid(`${p}-r-0`, people[4]), k.valid(`${p}-r-0`, people[6]), bad, future]);
-    expect(result.created).toBe(1);
-    expect(result.rejected.map((r: any) => [r.index, r.code, r.field])).toEqual([[1, 'DUPLICATE', 'externalId'], [2, 'INVALID', 'idNumber'], [3, 'INVALID', k.dateField]]);
-  });
-
-  it('keeps nothing of an atomic batch with a refused record', async () => {
-    const { result } = await sync(k, [k.valid(`${p}-a-0`, people[7]), k.valid(`${p}-a-1`, removed)], { atomic: true });
-    expect(result).toMatchObject({ created: 0, discarded: true });
-    expect(result.rejected).toHaveLength(1);
-    expect(await held(k, [`${p}-a-0`])).toHaveLength(0);
-  });
-
-  it('reports a dry run as if written and writes nothing, audit included', async () => {
-    await sync(k, [k.valid(`${p}-d-0`, people[8])]);
-    const [{ n: entries }] = await t.sql<{ n: number }>('select count(*)::int as n from audit_entry');
-    const { result } = await sync(k, [k.valid(`${p}-d-0`, people[8], 1), k.valid(`${p}-d-1`, people[9])], { dryRun: true });
-    expect(result).toMatchObject({ created: 1, updated: 1, discarded: true });
-    expect(await held(k, [`${p}-d-1`])).toHaveLength(0);
-    expect((await t.sql<{ n: number }>('select count(*)::int as n from audit_entry'))[0].n).toBe(entries);
-  });
-
-  it('answers a batchId sent again with the first run’s stored result and writes nothing', async () => {
-    const batchId = `${p}-batch-1`;
-    const first = await sync(k, [k.valid(`${p}-b-0`, people[10])], { batchId });
-    expect(first.result).toMatchObject({ created: 1, replayed: false });
-    const again = await sync(k, [k.valid(`${p}-b-0`, people[10], 1), k.valid(`${p}-b-1`, people[11])], { batchId });
-    expect(again.result).toEqual({ ...first.result, replayed: true });
-    expect(await held(k, [`${p}-b-1`])).toHaveLength(0);
-    const other = KINDS.find((o) => o !== k)!;
-    expect((await sync(other, [other.valid(`${p}-b-2`, people[11])], { batchId })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  });
-
-  it('refuses the whole batch when a control total disagrees, or it holds over 1,000 records or a malformed one', async () => {
-    const records = [k.valid(`${p}-t-0`, people[12]), k.valid(`${p}-t-1`, people[13])];
-    const total = records.reduce((sum, r) => sum + k.amount(r), 0);
-    const refusals = [
-      await sync(k, records, { expectedCount: 3 }),
-      await sync(k, records, { expectedAmount: `${(total + 1) / 100}` }),
-      await sync(k, ids(`${p}-big`, 1001).map((id) => k.valid(id, people[0]))),
-      await sync(k, [...records, { ...k.valid(`${p}-t-2`, people[0]), externalId: 'bad id, with "quotes"' }]),
-    ];
-    for (const r of refusals) expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await held(k, [`${p}-t-0`, `${p}-t-1`])).toHaveLength(0);
-    expect((await sync(k, records, { expectedCount: 2, expectedAmount: (total / 100).toFixed(2) })).result.created).toBe(2);
-  });
-
-  it('retracts records with a reason, audited; again is unchanged, an unknown id NOT_FOUND; sent again, a record is restored', async () => {
-    await sync(k, [k.valid(`${p}-x-0`, people[14])]);
-    const { result } = await retract(k, [`${p}-x-0`, `${p}-x-unknown`]);
-    expect(result).toMatchObject({ retracted: 1, unchanged: 0 });
-    expect(result.rejected).toEqual([{ index: 1, externalId: `${p}-x-unknown`, field: 'externalIds', code: 'NOT_FOUND', message: 'You hold no record with this externalId' }]);
-    const [row] = await held(k, [`${p}-x-0`]);
-    expect(row.retraction_reason).toBe('冲正 reversed claim');
-    expect((await auditOf(k, `${p}-x-0`)).at(-1)).toMatchObject({ operation: k.retract, before: { retracted_at: null }, after: { retraction_reason: '冲正 reversed claim' } });
-    expect((await retract(k, [`${p}-x-0`])).result).toMatchObject({ retracted: 0, unchanged: 1 });
-    // Another organisation of the same county cannot retract the bureau's record: it holds none by that id.
-    expect((await retract(k, [`${p}-c-1`], 'not ours', hospitalKey)).result.rejected[0].code).toBe('NOT_FOUND');
-    expect((await sync(k, [k.valid(`${p}-x-0`, people[14])])).result).toMatchObject({ updated: 1 });
-    expect((await held(k, [`${p}-x-0`]))[0].retracted_at).toBeNull();
-  });
-
-  it('is refused to a role that may not write it', async () => {
-    for (const key of ['demo-education', 'demo-poverty-office', 'demo-auditor']) {
-      expect((await sync(k, [k.valid(`${p}-f-0`, people[15])], {}, key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await retract(k, [`${p}-c-0`], 'not mine to retract', key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    }
-    expect(await held(k, [`${p}-f-0`])).toHaveLength(0);
-  });
-
-  it('loses nothing and duplicates nothing when two batches overlap', async () => {
-    const first = ids(`${p}-cc`, 60).map((id, i) => k.valid(id, people[i % people.length]));
-    const second = ids(`${p}-cc`, 90).slice(30).map((id, i) => k.valid(id, people[(i + 30) % people.length]));
-    const [a, b] = await Promise.all([sync(k, first), sync(k, second)]);
-    expect(a.errors ?? b.errors).toBeUndefined();
-    expect(a.result.created + b.result.created).toBe(90);
-    expect(a.result.unchanged + b.result.unchanged).toBe(30);
-    const rows = await held(k, ids(`${p}-cc`, 90));
-    expect(new Set(rows.map((r) => r.external_id)).size).toBe(90);
-  });
-
-  it('sends as many statements for 1,000 records as for 10', async () => {
-    await t.gql(BUREAU, '{ me { role } }');
-    const statements = async (prefix: string, n: number) => {
-      const records = ids(prefix, n).map((id, i) => k.valid(id, people[i % people.length]));
-      const before = t.db.sqlCounter.total;
-      const { result, errors } = await sync(k, records, { batchId: prefix });
-      expect(errors).toBeUndefined();
-      expect(result.created).toBe(n);
-      return t.db.sqlCounter.total - before;
-    };
-    const small = await statements(`${p}-n10`, 10);
-    const large = await statements(`${p}-n1000`, 1000);
-    console.log(`${k.sync}: ${small} statements for 10 records, ${large} for 1,000`);
-    expect(large).toBe(small);
-    expect(small).toBeLessThanOrEqual(10);
-  }, 60_000);
+const world = (): SyncWorld => ({
+  t, people, removed, elsewhere, unknownIdNumber: composeIdNumber('430923', '1965-05-05', 997),
+  key: BUREAU, sameCounty: hospitalKey, otherCounty: 'demo-health-2', forbidden: ['demo-education', 'demo-poverty-office', 'demo-auditor'],
 });
+const { sync, retract } = syncClient(world);
+
+describeBatchSync(world, KINDS);
 
 const [enrolment, claim, contract] = KINDS;
 
@@ -346,7 +190,7 @@ describe('the demo data', () => {
       where r.external_id like 'DEMO-%' and r.village_code like '430923%' and h.status <> 'REMOVED' order by r.id limit 500`);
 
   it('holds the bureau’s enrolments, claims and contracts, which its own rules accept sent again unchanged', async () => {
-    const sent: [Kind, Record<string, unknown>[]][] = [
+    const sent: [SyncCase, Record<string, unknown>[]][] = [
       [enrolment, await demo('insurance_enrolment', `r.year, r.scheme, ${yuan('r.amount_fen')} as premium, ${yuan('r.government_paid_fen')} as "governmentPaid", r.date::text as "enrolledOn"`)],
       [claim, await demo('medical_claim', `r.hospital, r.setting, r.admitted_on::text as "admittedOn", r.date::text as "dischargedOn", ${yuan('r.amount_fen')} as "totalCost",
         ${yuan('r.eligible_fen')} as "eligibleCost", ${yuan('r.basic_fen')} as "basicInsurance", ${yuan('r.critical_illness_fen')} as "criticalIllnessInsurance",
