@@ -13,6 +13,7 @@ import { Migration20261201110000_registration_trace_authors } from './Migration2
 import { Migration20261201200000_index_usable_scopes } from './Migration20261201200000_index_usable_scopes';
 import { Migration20261202000000_batch_sync_education } from './Migration20261202000000_batch_sync_education';
 import { Migration20261202010000_health } from './Migration20261202010000_health';
+import { Migration20261202020000_audit_chain_per_statement } from './Migration20261202020000_audit_chain_per_statement';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201200000_index_usable_scopes', class: Migration20261201200000_index_usable_scopes },
   { name: 'Migration20261202000000_batch_sync_education', class: Migration20261202000000_batch_sync_education },
   { name: 'Migration20261202010000_health', class: Migration20261202010000_health },
+  { name: 'Migration20261202020000_audit_chain_per_statement', class: Migration20261202020000_audit_chain_per_statement },
 ];
