@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { ensureReadPathData, type ReadPathData } from './read-path-data';
 import { pickSubjects, readQueries, type ReadQuery, type Subjects } from './read-path-queries';
-import { backendCpu, backendCpuSpent, cpuMsOf, machineTicks, memoryOf, startChild, type Child } from './processes';
+import { backendCpu, backendCpuSpent, buildApi, cpuMsOf, machineTicks, memoryOf, startApi, startChild, type Child } from './processes';
 import { renderResults, type BenchFigures, type QueryFigures, type SideFigures, type SizeFigures } from './read-path-report';
 import { median } from './lib';
 
@@ -23,18 +23,6 @@ const CONNECTIONS = 10;
 const COUNTY = '430923';
 const API_ROLE = 'jingzhun_api';
 const STATEMENT_SAMPLE = 20;
-/**
- * The API runs as its image runs it (Dockerfile): compiled by `npm run build`, started with
- * `node dist/src/main.js`. Run through @swc-node/register instead, its peak RSS was 450-480 MB
- * against 320 MB compiled, at the same CPU per request. Built afresh by every bench run.
- */
-const API_ENTRY = 'dist/src/main.js';
-
-function buildApi(log: (line: string) => void): void {
-  log('building the API (npm run build)');
-  execFileSync('npm', ['run', 'build'], { cwd: path.resolve(__dirname, '..'), stdio: 'ignore' });
-}
-
 export type ReadPathOptions = {
   /** Sizes in households; the first is the one the goals are judged on, the others are compared with it. */
   sizes: number[];
@@ -200,18 +188,7 @@ async function benchSize(households: number, rounds: number, options: ReadPathOp
   try {
     const subjects: Subjects = await pickSubjects(observer, COUNTY);
     const ownerUser = (await observer.query<{ u: string }>('select current_user as u')).rows[0].u;
-    const api = await startChild('the API', API_ENTRY, {
-      DATABASE_URL: data.apiUrl,
-      PORT: '0',
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: String(CONNECTIONS),
-      DEMO_HOUSEHOLDS: '0',
-      // The highest budgets the settings allow, so that the bench measures the read path, not the limiter.
-      RATE_LIMIT_REQUESTS_PER_MINUTE: '60000',
-      RATE_LIMIT_LOOKUPS_PER_HOUR: '100000',
-      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '60000',
-    }, /listening on http:\/\/localhost:(\d+)\//);
+    const api = await startApi(data.apiUrl, CONNECTIONS);
     children.push(api);
     const baseline = await startChild('the baseline', 'bench/read-path-baseline.ts', {
       BASELINE_DATABASE_URL: data.ownerUrl,

@@ -10,6 +10,12 @@
  *   BENCH_ROUND_SECONDS=3            length of a round (the warm-up is 2 s)
  *   BENCH_OUTPUT=bench/results.md    where the results go
  *
+ * npm run bench -- batch-sync        syncStudentAid in batches of 1,000 against COPY of the same rows (bench/batch-sync.ts);
+ *                                    writes bench/sync-results.md; about a minute on the kept 1M database
+ *   BENCH_BATCHES=20                 batches per run
+ *   BENCH_CLIENTS=1,4                runs with these many callers at once
+ *   BENCH_OUTPUT=bench/sync-results.md
+ *
  * npm run bench -- permission-layer  the permission layer's cost: on vs off, in one process (bench/permission-layer.ts)
  *   DATABASE_URL       use this database as it is (migrated and seeded beforehand; nothing is written)
  *   BENCH_SERVER_URL   otherwise, the server the scratch database is created on and dropped from
@@ -25,9 +31,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { BREAKDOWN, DEFAULT_OPTIONS, permissionLayerBench, SYNC_RULES } from './permission-layer';
 import { FULL_HOUSEHOLDS } from './read-path-data';
+import { batchSyncBench } from './batch-sync';
 import { readPathBench } from './read-path';
 
-const USAGE = 'usage: npm run bench [-- read-path | permission-layer]';
+const USAGE = 'usage: npm run bench [-- read-path | batch-sync | permission-layer]';
 
 /** A mistake in the command line or the environment; printed as one line without a stack. */
 class UsageError extends Error {}
@@ -53,6 +60,15 @@ async function readPath(): Promise<void> {
   });
 }
 
+async function batchSync(): Promise<void> {
+  await batchSyncBench({
+    batches: wholeNumbers('BENCH_BATCHES', [20], 1)[0],
+    clients: wholeNumbers('BENCH_CLIENTS', [1, 4], 1),
+    output: path.resolve(process.env.BENCH_OUTPUT ?? path.join(__dirname, 'sync-results.md')),
+    log: (line) => console.log(line),
+  });
+}
+
 async function permissionLayer(): Promise<void> {
   if (process.env.BENCH_NO_ALS === '1') {
     AsyncLocalStorage.prototype.run = function run<R, A extends unknown[]>(_store: unknown, callback: (...args: A) => R, ...args: A): R {
@@ -70,7 +86,7 @@ async function permissionLayer(): Promise<void> {
   });
 }
 
-const BENCHES: Record<string, () => Promise<void>> = { 'read-path': readPath, 'permission-layer': permissionLayer };
+const BENCHES: Record<string, () => Promise<void>> = { 'read-path': readPath, 'batch-sync': batchSync, 'permission-layer': permissionLayer };
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'read-path';
