@@ -27,6 +27,25 @@ describe('plain-row reads and entity writes', () => {
     expect(read.body.data!.household.members.length).toBeGreaterThan(0);
   });
 
+  it('give the same members whether they come with their household (one JSON column) or on their own (rows)', async () => {
+    const MEMBER = 'id name idNumber relation sex birthDate education schoolStage health disabilityGrade labourCapacity employment medicalInsurance version ageGroup';
+    // Households with a member of every kind of value that JSON could change: a disability grade, a null one, both booleans.
+    const households = await t.sql<{ id: number }>(
+      `select h.id from household h where exists (select 1 from member m where m.household_id = h.id and m.disability_grade is not null)
+         and exists (select 1 from member m where m.household_id = h.id and m.disability_grade is null) order by h.id limit 5`,
+    );
+    expect(households.length).toBeGreaterThan(0);
+    for (const { id } of households) {
+      const together = await t.gql('demo-poverty-office', `{ household(id: "${id}") { members { ${MEMBER} } } }`);
+      expect(together.body.errors).toBeUndefined();
+      const members = together.body.data!.household.members as { idNumber: string }[];
+      // member(idNumber) reads the person's row, and its household's members by the members loader's own statement.
+      const alone = await t.gql('demo-poverty-office', `{ member(idNumber: "${members[0].idNumber}", purpose: "read path test") { household { members { ${MEMBER} } } } }`);
+      expect(alone.body.errors).toBeUndefined();
+      expect(alone.body.data!.member.household.members).toEqual(members);
+    }
+  });
+
   it('page a filtered PRIORITY list in the order and with the count the database gives', async () => {
     // The demo data registers every household at score 0; spread them so that ties and order both occur.
     await t.sql('update household set priority_score = (id * 7919) % 4');
