@@ -91,4 +91,17 @@ describe('compulsory education from enrolment records', () => {
       source: 'enrolment #7 (E7)', department: '第一小学 (教育 education)', recordedAt: new Date(0), detail: '丙: ENROLLED in PRIMARY grade 4 since 2023-09-01',
     });
   });
+
+  const uninsured = { id: 42, name: '丁', birthDate: '1960-01-01', schoolStage: SchoolStage.NOT_IN_SCHOOL, medicalInsurance: false };
+  const basic = (year: number) => ({ id: 9, memberId: 42, year, externalId: 'IE9', organisation: '县医疗保障局', recordedAt: new Date(0) });
+  const medical = (f: AssuranceFacts) => assess(f).items.find((i) => i.item === AssuranceItemKind.MEDICAL_INSURANCE)!;
+
+  it("takes a member's basic insurance enrolment for the year tested over the registry's flag, naming the record and the insurer", () => {
+    expect(medical(facts({}, [uninsured])).verdict).toBe(Verdict.NOT_MET);
+    expect(medical({ ...facts({}, [uninsured]), insurance: [basic(2023)] }).verdict).toBe(Verdict.NOT_MET);
+    const insured = medical({ ...facts({}, [uninsured]), insurance: [basic(2024)] });
+    expect(insured.verdict).toBe(Verdict.MET);
+    expect(insured.evidence[0].detail).toBe("1 of 1 members in basic medical insurance; the registry's flag for no one, insurance enrolments for the others");
+    expect(insured.evidence[1]).toEqual({ source: 'insurance enrolment #9 (IE9)', department: '县医疗保障局 (医保 health)', recordedAt: new Date(0), detail: '丁: in basic medical insurance for 2024' });
+  });
 });
