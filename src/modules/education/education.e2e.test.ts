@@ -1,12 +1,11 @@
-import { arrayLiteral } from '../../db/array-literal';
 import { composeIdNumber } from '../../kernel/id-number';
+import { describeBatchSync, syncClient, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, type TestApp } from '../../../test/harness';
-import { PERSON_NOT_FOUND } from '../../sync/sync.engine';
 
 /**
- * The batch-sync engine through the education bureau's two mutations, over HTTP on real
- * PostgreSQL: what the engine does for every sector is run for both (describe.each), what only
- * a sector checks after.
+ * The education bureau's two batch mutations over HTTP on real PostgreSQL: what the engine does
+ * for every sector is run for both (test/batch-sync-cases.ts), then each one's own rules, who
+ * reads what, the demo data and the exit test's compulsory-education item.
  */
 let t: TestApp;
 type Person = { idNumber: string; birthDate: string; memberId: number; householdId: number };
@@ -16,7 +15,6 @@ let removedChild: Person;
 let elsewhereChild: Person;
 let schoolKey: string;
 
-const RESULT = 'created updated unchanged retracted discarded replayed rejected { index externalId field code message }';
 const BUREAU = 'demo-education';
 
 const peopleSql = (where: string) => `select m.id_number as "idNumber", m.birth_date::text as "birthDate", m.id as "memberId", m.household_id as "householdId"
@@ -40,35 +38,26 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-/** What the shared tests need of a sector: its mutations and a valid record for a child. */
-type Sector = {
-  name: string;
-  sync: string;
-  retract: string;
-  input: string;
-  table: string;
-  valid: (externalId: string, child: Person, change?: number) => Record<string, unknown>;
-  amount: (record: Record<string, unknown>) => number;
-};
-
-const SECTORS: Sector[] = [
+const SECTORS: SyncCase[] = [
   {
-    name: 'student aid',
     sync: 'syncStudentAid',
     retract: 'retractStudentAid',
     input: 'StudentAidRecord',
     table: 'student_aid',
+    entity: 'StudentAid',
+    dateField: 'paidOn',
     valid: (externalId, child, change = 0) => ({
       externalId, idNumber: child.idNumber, kind: 'BOARDING_SUBSIDY', school: '测试县第一小学', academicYear: '2026-2027', term: 'AUTUMN', amount: `${500 + change}.00`, paidOn: '2026-09-15',
     }),
     amount: (r) => Math.round(Number(r.amount) * 100),
   },
   {
-    name: 'enrolments',
     sync: 'syncEnrolments',
     retract: 'retractEnrolments',
     input: 'EnrolmentRecord',
     table: 'enrolment',
+    entity: 'Enrolment',
+    dateField: 'statusDate',
     valid: (externalId, child, change = 0) => ({
       externalId, idNumber: child.idNumber, school: '测试县第一小学', stage: 'PRIMARY', grade: 3 + (change % 2), status: 'ENROLLED', statusDate: '2026-09-01',
     }),
@@ -76,167 +65,13 @@ const SECTORS: Sector[] = [
   },
 ];
 
-const syncText = (s: Sector) => `mutation($records: [${s.input}!]!, $batchId: String, $atomic: Boolean, $dryRun: Boolean, $expectedCount: Int, $expectedAmount: Money) {
-  ${s.sync}(records: $records, batchId: $batchId, atomic: $atomic, dryRun: $dryRun, expectedCount: $expectedCount, expectedAmount: $expectedAmount) { ${RESULT} } }`;
-
-async function sync(s: Sector, records: Record<string, unknown>[], options: Record<string, unknown> = {}, key = BUREAU) {
-  const { body } = await t.gql(key, syncText(s), { records, ...options });
-  return { result: body.data?.[s.sync], errors: body.errors };
-}
-
-async function retract(s: Sector, externalIds: string[], reason = '重复发放 paid twice', key = BUREAU) {
-  const { body } = await t.gql(key, `mutation($ids: [String!]!, $reason: String!) { ${s.retract}(externalIds: $ids, reason: $reason) { ${RESULT} } }`, { ids: externalIds, reason });
-  return { result: body.data?.[s.retract], errors: body.errors };
-}
-
-const held = (s: Sector, externalIds: string[]) =>
-  t.sql<{ external_id: string; retracted_at: string | null; retraction_reason: string | null }>(`select * from ${s.table} where external_id = any(?::text[]) order by external_id`, [arrayLiteral(externalIds)]);
-const auditOf = (s: Sector, externalId: string) =>
-  t.sql<{ operation: string; before: any; after: any }>(`select a.operation, a.before, a.after from audit_entry a join ${s.table} r on a.entity_id = r.id::text and a.entity = ? where r.external_id = ? order by a.id`, [s.table === 'student_aid' ? 'StudentAid' : 'Enrolment', externalId]);
-
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
-const counts = (r: any) => ({ created: r.created, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected.length });
-
-describe.each(SECTORS)('$sync: the batch-sync engine', (s) => {
-  const p = s.table;
-
-  it('creates, leaves an unchanged re-send alone, and updates a changed record with its audit before and after', async () => {
-    const records = ids(`${p}-c`, 3).map((id, i) => s.valid(id, children[i]));
-    expect(counts((await sync(s, records)).result)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 0 });
-    expect(await held(s, ids(`${p}-c`, 3))).toHaveLength(3);
-    const [created] = await auditOf(s, `${p}-c-0`);
-    expect(created).toMatchObject({ operation: s.sync, before: null });
-
-    expect(counts((await sync(s, records)).result)).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
-    expect(await auditOf(s, `${p}-c-0`)).toHaveLength(1);
-
-    const changed = [s.valid(`${p}-c-0`, children[0], 1), ...records.slice(1)];
-    expect(counts((await sync(s, changed)).result)).toEqual({ created: 0, updated: 1, unchanged: 2, rejected: 0 });
-    const [, update] = await auditOf(s, `${p}-c-0`);
-    expect(update.operation).toBe(s.sync);
-    expect(update.before).not.toBeNull();
-    expect(update.before).not.toEqual(update.after);
-    expect(update.before.id).toBe(update.after.id);
-  });
-
-  it('answers NOT_FOUND in the same words for an unknown, a removed and an out-of-region person, and keeps the valid records', async () => {
-    const unknown = { ...children[0], idNumber: composeIdNumber('430923', '2015-05-05', 997) };
-    const records = [s.valid(`${p}-nf-0`, unknown), s.valid(`${p}-nf-1`, removedChild), s.valid(`${p}-nf-2`, elsewhereChild), s.valid(`${p}-nf-3`, children[3])];
-    const { result } = await sync(s, records);
-    expect(result.created).toBe(1);
-    expect(result.rejected.map((r: any) => [r.index, r.code, r.field, r.message])).toEqual([0, 1, 2].map((i) => [i, 'NOT_FOUND', 'idNumber', PERSON_NOT_FOUND]));
-    // The other county's own bureau gets the same answer for this county's child.
-    const { result: other } = await sync(s, [s.valid(`${p}-nf-x`, children[3])], {}, 'demo-education-2');
-    expect(other.rejected).toEqual([{ index: 0, externalId: `${p}-nf-x`, field: 'idNumber', code: 'NOT_FOUND', message: PERSON_NOT_FOUND }]);
-  });
-
-  it('refuses a duplicate externalId, a failing ID number and a date in the future, each by its field', async () => {
-    const bad = { ...s.valid(`${p}-r-1`, children[4]), idNumber: children[4].idNumber.slice(0, 17) + (children[4].idNumber.endsWith('0') ? '1' : '0') };
-    const future = s.valid(`${p}-r-2`, children[5]);
-    const dateField = 'paidOn' in future ? 'paidOn' : 'statusDate';
-    future[dateField] = '2099-01-01';
-    const { result } = await sync(s, [s.valid(`${p}-r-0`, children[4]), s.valid(`${p}-r-0`, children[6]), bad, future]);
-    expect(result.created).toBe(1);
-    expect(result.rejected.map((r: any) => [r.index, r.code, r.field])).toEqual([[1, 'DUPLICATE', 'externalId'], [2, 'INVALID', 'idNumber'], [3, 'INVALID', dateField]]);
-  });
-
-  it('keeps nothing of an atomic batch with a refused record', async () => {
-    const records = [s.valid(`${p}-a-0`, children[7]), s.valid(`${p}-a-1`, removedChild)];
-    const { result } = await sync(s, records, { atomic: true });
-    expect(result).toMatchObject({ created: 0, discarded: true });
-    expect(result.rejected).toHaveLength(1);
-    expect(await held(s, [`${p}-a-0`])).toHaveLength(0);
-  });
-
-  it('reports a dry run as if written and writes nothing, audit included', async () => {
-    await sync(s, [s.valid(`${p}-d-0`, children[8])]);
-    const [{ n: entries }] = await t.sql<{ n: number }>('select count(*)::int as n from audit_entry');
-    const { result } = await sync(s, [s.valid(`${p}-d-0`, children[8], 1), s.valid(`${p}-d-1`, children[9])], { dryRun: true });
-    expect(result).toMatchObject({ created: 1, updated: 1, discarded: true });
-    expect(await held(s, [`${p}-d-1`])).toHaveLength(0);
-    expect((await t.sql<{ n: number }>('select count(*)::int as n from audit_entry'))[0].n).toBe(entries);
-  });
-
-  it('answers a batchId sent again with the first run’s stored result and writes nothing', async () => {
-    const batchId = `${p}-batch-1`;
-    const first = await sync(s, [s.valid(`${p}-b-0`, children[10])], { batchId });
-    expect(first.result).toMatchObject({ created: 1, replayed: false });
-    const again = await sync(s, [s.valid(`${p}-b-0`, children[10], 1), s.valid(`${p}-b-1`, children[11])], { batchId });
-    expect(again.result).toEqual({ ...first.result, replayed: true });
-    expect(await held(s, [`${p}-b-1`])).toHaveLength(0);
-    const other = SECTORS.find((o) => o !== s)!;
-    const misused = await sync(other, [other.valid(`${p}-b-2`, children[11])], { batchId });
-    expect(misused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  });
-
-  it('refuses the whole batch when a control total disagrees, or it holds over 1,000 records or a malformed one', async () => {
-    const records = [s.valid(`${p}-t-0`, children[12]), s.valid(`${p}-t-1`, children[13])];
-    const total = records.reduce((sum, r) => sum + s.amount(r), 0);
-    const refusals = [
-      await sync(s, records, { expectedCount: 3 }),
-      await sync(s, records, { expectedAmount: `${(total + 1) / 100}` }),
-      await sync(s, ids(`${p}-big`, 1001).map((id) => s.valid(id, children[0]))),
-      await sync(s, [...records, { ...s.valid(`${p}-t-2`, children[0]), externalId: 'bad id, with "quotes"' }]),
-    ];
-    for (const r of refusals) expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await held(s, [`${p}-t-0`, `${p}-t-1`])).toHaveLength(0);
-    const agreed = await sync(s, records, { expectedCount: 2, expectedAmount: (total / 100).toFixed(2) });
-    expect(agreed.result.created).toBe(2);
-  });
-
-  it('retracts records with a reason, audited; again is unchanged, an unknown id NOT_FOUND; sent again, a record is restored', async () => {
-    await sync(s, [s.valid(`${p}-x-0`, children[14])]);
-    const { result } = await retract(s, [`${p}-x-0`, `${p}-x-unknown`]);
-    expect(result).toMatchObject({ retracted: 1, unchanged: 0 });
-    expect(result.rejected).toEqual([{ index: 1, externalId: `${p}-x-unknown`, field: 'externalIds', code: 'NOT_FOUND', message: 'You hold no record with this externalId' }]);
-    const [row] = await held(s, [`${p}-x-0`]);
-    expect(row.retracted_at).not.toBeNull();
-    expect(row.retraction_reason).toBe('重复发放 paid twice');
-    const entries = await auditOf(s, `${p}-x-0`);
-    expect(entries.at(-1)).toMatchObject({ operation: s.retract, before: { retracted_at: null }, after: { retraction_reason: '重复发放 paid twice' } });
-    expect((await retract(s, [`${p}-x-0`])).result).toMatchObject({ retracted: 0, unchanged: 1 });
-    expect((await sync(s, [s.valid(`${p}-x-0`, children[14])])).result).toMatchObject({ updated: 1 });
-    expect((await held(s, [`${p}-x-0`]))[0].retracted_at).toBeNull();
-  });
-
-  it('is refused to a role that may not write it', async () => {
-    for (const key of ['demo-health', 'demo-poverty-office', 'demo-auditor']) {
-      const { errors } = await sync(s, [s.valid(`${p}-f-0`, children[15])], {}, key);
-      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await retract(s, [`${p}-c-0`], 'not mine to retract', key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    }
-    expect(await held(s, [`${p}-f-0`])).toHaveLength(0);
-  });
-
-  it('loses nothing and duplicates nothing when two batches overlap', async () => {
-    const first = ids(`${p}-cc`, 60).map((id, i) => s.valid(id, children[i % children.length]));
-    const second = ids(`${p}-cc`, 90).slice(30).map((id, i) => s.valid(id, children[(i + 30) % children.length]));
-    const [a, b] = await Promise.all([sync(s, first), sync(s, second)]);
-    expect(a.errors ?? b.errors).toBeUndefined();
-    expect(a.result.created + b.result.created).toBe(90);
-    expect(a.result.unchanged + b.result.unchanged).toBe(30);
-    const rows = await held(s, ids(`${p}-cc`, 90));
-    expect(new Set(rows.map((r) => r.external_id)).size).toBe(90);
-    expect(rows).toHaveLength(90);
-  });
-
-  it('sends as many statements for 1,000 records as for 10', async () => {
-    await t.gql(BUREAU, '{ me { role } }');
-    const statements = async (prefix: string, n: number, options: Record<string, unknown> = {}) => {
-      const records = ids(prefix, n).map((id, i) => s.valid(id, children[i % children.length]));
-      const before = t.db.sqlCounter.total;
-      const { result, errors } = await sync(s, records, options);
-      expect(errors).toBeUndefined();
-      expect(result.created).toBe(n);
-      return t.db.sqlCounter.total - before;
-    };
-    const small = await statements(`${p}-n10`, 10, { batchId: `${p}-n10` });
-    const large = await statements(`${p}-n1000`, 1000, { batchId: `${p}-n1000` });
-    console.log(`${s.sync}: ${small} statements for 10 records, ${large} for 1,000`);
-    expect(large).toBe(small);
-    expect(small).toBeLessThanOrEqual(10);
-  }, 60_000);
+const world = (): SyncWorld => ({
+  t, people: children, removed: removedChild, elsewhere: elsewhereChild, unknownIdNumber: composeIdNumber('430923', '2015-05-05', 997),
+  key: BUREAU, sameCounty: schoolKey, otherCounty: 'demo-education-2', forbidden: ['demo-health', 'demo-poverty-office', 'demo-auditor'],
 });
+const { sync, retract } = syncClient(world);
+
+describeBatchSync(world, SECTORS);
 
 const aid = SECTORS[0];
 const enrolment = SECTORS[1];
