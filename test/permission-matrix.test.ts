@@ -87,7 +87,11 @@ let fx: Landmarks;
 beforeAll(async () => {
   t = await startTestApp();
   schema = await buildBareSchema();
-  const [member] = await t.sql<{ id_number: string }>(`select m.id_number from member m join household h on h.id = m.household_id where h.village_code like '430923%' order by m.id limit 1`);
+  // A pupil: every registry role sees them, the education bureau too (it sees members of school age only).
+  const [member] = await t.sql<{ id_number: string }>(
+    `select m.id_number from member m join household h on h.id = m.household_id
+      where h.village_code like '430923%' and m.birth_date between current_date - interval '15 years' and current_date - interval '8 years' order by m.id limit 1`,
+  );
   const [donor] = await t.sql<{ id: number }>(`select id from organisation where role = 'CPPCC' and scopes = '{430923}'`);
   const [village] = await t.sql<{ village_code: string }>(`select village_code from organisation_pairing where organisation_id = ?`, [donor.id]);
   fx = { countyCode: '430923000000', idNumber: member.id_number, donorId: donor.id, villageCode: village.village_code };

@@ -11,11 +11,16 @@ const claim = (externalId: string, idNumber: string) =>
      supplementaryInsurance: "300.00", outOfPocket: "400.00", oneStopSettlement: true }`;
 const contract = (externalId: string, idNumber: string) =>
   `{ externalId: "${externalId}", idNumber: "${idNumber}", team: "矩阵乡卫生院第一团队", signedOn: "2026-01-10", validUntil: "2026-12-31" }`;
-/** A member of the demo county with one record of each kind from the county's medical-insurance bureau, and one of each to retract. */
+/**
+ * A child of the demo county (every role that reads members sees a child; the education bureau
+ * sees no adult) with one record of each kind from the county's medical-insurance bureau, and one
+ * of each to retract.
+ */
 async function patientFixtures({ t, keyOf }: MatrixSetUp): Promise<Patient> {
   const [patient] = await t.sql<{ id_number: string }>(
     `select m.id_number from member m join household h on h.id = m.household_id
-     where h.village_code like '430923%' and h.status <> 'REMOVED' order by m.id limit 1`,
+     where h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between current_date - interval '15 years' and current_date - interval '8 years'
+     order by m.id limit 1`,
   );
   const id = patient.id_number;
   const { body } = await t.gql(

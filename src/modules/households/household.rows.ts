@@ -80,11 +80,12 @@ const MEMBER_JSON = `json_build_object(${MEMBER_FIELDS.map(([column, property]) 
 ).join(', ')})`;
 
 /**
- * The members of `household h` as one JSON column of member rows, head first: a list reads its
- * households and their members in one statement when the query asks for members.
+ * The members of `household h` that `scope` (the caller's row rule on `member m`) admits, as one
+ * JSON column of member rows, head first: a list reads its households and their members in one
+ * statement when the query asks for members.
  */
-export const MEMBERS_OF_HOUSEHOLD = `(select coalesce(json_agg(${MEMBER_JSON} order by m.id), '[]'::json)
-  from member m where m.household_id = h.id) as "members"`;
+export const MEMBERS_OF_HOUSEHOLD = (scope: string) => `(select coalesce(json_agg(${MEMBER_JSON} order by m.id), '[]'::json)
+  from member m where m.household_id = h.id and ${scope}) as "members"`;
 
 export type MemberColumns = Omit<MemberRow, 'household'> & { householdId: number };
 

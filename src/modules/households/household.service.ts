@@ -8,6 +8,7 @@ import { rows, type Binding } from '../../db/read';
 import { codeFilterSql, rowScope, rowScopeSql } from '../../policy/row-scope';
 import { assertRegionPrefix } from '../regions';
 import { HouseholdOrder, type HouseholdFilter } from './household.types';
+import { memberScope } from './member.service';
 import { HouseholdIdentification } from './household-identification.entity';
 import { HouseholdStatusChange } from './household-status-change.entity';
 import {
@@ -81,10 +82,11 @@ export async function listHouseholds(
   const ordering = HOUSEHOLD_ORDERS[order];
   const page = pageRequest(ordering.list, args, ordering.parseKey);
   const where = householdWhere(ctx, filter);
+  const columns = householdColumns(ctx, withMembers);
   const found = await rows<HouseholdColumns>(
     ctx,
-    `select ${householdColumns(withMembers)} from household h where ${where.sql} and ${ordering.after.sql} order by ${ordering.orderBy} limit ?`,
-    [...where.bindings, ...ordering.after.bindings(page.after), page.first + 1],
+    `select ${columns.sql} from household h where ${where.sql} and ${ordering.after.sql} order by ${ordering.orderBy} limit ?`,
+    [...columns.bindings, ...where.bindings, ...ordering.after.bindings(page.after), page.first + 1],
   );
   return toPage(toHouseholdRows(ctx, found), page.first, async () => {
     const [{ n }] = await rows<{ n: number }>(ctx, `select count(*)::int as n from household h where ${where.sql}`, where.bindings);
@@ -102,9 +104,15 @@ export async function findHousehold(ctx: RequestContext, id: string, withMembers
  * A household list's columns, with its members as one more when the query asks for them: the
  * list and its members then cost one statement, not two (`toHouseholdRows` hands the members to
  * the loader that `Household.members` reads). Every role that reaches a household may read its
- * members (the policy's Household.members), so this reads nothing its caller could not.
+ * members (the policy's Household.members), and the members column applies the caller's row rule
+ * on members, so this reads nothing its caller could not. Its bindings come first: the column
+ * stands before the FROM.
  */
-const householdColumns = (withMembers: boolean) => (withMembers ? `${HOUSEHOLD_COLUMNS}, ${MEMBERS_OF_HOUSEHOLD}` : HOUSEHOLD_COLUMNS);
+function householdColumns(ctx: RequestContext, withMembers: boolean): { sql: string; bindings: Binding[] } {
+  if (!withMembers) return { sql: HOUSEHOLD_COLUMNS, bindings: [] };
+  const members = memberScope(ctx);
+  return { sql: `${HOUSEHOLD_COLUMNS}, ${MEMBERS_OF_HOUSEHOLD(members.sql)}`, bindings: members.bindings };
+}
 
 function toHouseholdRows(ctx: RequestContext, found: HouseholdColumns[]): HouseholdRow[] {
   for (const { id, members } of found) if (members) ctx.loaders.membersByHousehold.prime(id, members);
@@ -114,7 +122,7 @@ function toHouseholdRows(ctx: RequestContext, found: HouseholdColumns[]): Househ
 type VillagePageKey = { villageCode: string; first: number; after?: number; withMembers: boolean };
 
 /** The caller's households among ids; the worked example of src/db/read.ts. */
-const HOUSEHOLDS_BY_ID = (scope: string, withMembers: boolean) => `select ${householdColumns(withMembers)} from household h where h.id = any(?::int[]) and ${scope}`;
+const HOUSEHOLDS_BY_ID = (scope: string, columns: string) => `select ${columns} from household h where h.id = any(?::int[]) and ${scope}`;
 
 /** Members of households, in id order, so that the head registered first comes first as before. */
 const MEMBERS_BY_HOUSEHOLD = (scope: string) => `select ${MEMBER_COLUMNS}
@@ -128,9 +136,9 @@ const COUNT_BY_VILLAGE = (scope: string) => `select h.village_code as "villageCo
  * Each village's first rows after the cursor, so N villages cost one statement and each reads only
  * its page from the (village_code, id) index. Without a cursor the bound id is 0: ids start at 1.
  */
-const VILLAGE_PAGES = (scope: string, withMembers: boolean) => `select p.* from unnest(?::text[]) as v (code)
+const VILLAGE_PAGES = (scope: string, columns: string) => `select p.* from unnest(?::text[]) as v (code)
   cross join lateral (
-    select ${householdColumns(withMembers)} from household h
+    select ${columns} from household h
     where h.village_code = v.code and ${scope} and h.id > ? order by h.id limit ?
   ) p`;
 
@@ -162,7 +170,7 @@ export function createHouseholdLoaders(ctx: RequestContext) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     membersByHousehold: new DataLoader<number, MemberRow[]>(async (ids) => {
-      const scope = householdScope(ctx);
+      const scope = memberScope(ctx);
       const found = await rows<MemberColumns>(ctx, MEMBERS_BY_HOUSEHOLD(scope.sql), [arrayLiteral(ids), ...scope.bindings]);
       return groupByKey(ids, found.map(toMemberRow), (m) => m.household.id);
     }),
@@ -172,7 +180,8 @@ export function createHouseholdLoaders(ctx: RequestContext) {
 function householdsById(ctx: RequestContext, withMembers: boolean) {
   return new DataLoader<number, HouseholdRow | null>(async (ids) => {
     const scope = householdScope(ctx);
-    const found = await rows<HouseholdColumns>(ctx, HOUSEHOLDS_BY_ID(scope.sql, withMembers), [arrayLiteral(ids), ...scope.bindings]);
+    const columns = householdColumns(ctx, withMembers);
+    const found = await rows<HouseholdColumns>(ctx, HOUSEHOLDS_BY_ID(scope.sql, columns.sql), [...columns.bindings, arrayLiteral(ids), ...scope.bindings]);
     const byId = new Map(toHouseholdRows(ctx, found).map((h) => [h.id, h]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -186,7 +195,8 @@ async function loadVillagePages(ctx: RequestContext, keys: readonly VillagePageK
     const { first, after, withMembers } = group[0];
     const codes = group.map((k) => k.villageCode);
     const scope = householdScope(ctx);
-    const found = await rows<HouseholdColumns>(ctx, VILLAGE_PAGES(scope.sql, withMembers), [arrayLiteral(codes), ...scope.bindings, after ?? 0, first + 1]);
+    const columns = householdColumns(ctx, withMembers);
+    const found = await rows<HouseholdColumns>(ctx, VILLAGE_PAGES(scope.sql, columns.sql), [arrayLiteral(codes), ...columns.bindings, ...scope.bindings, after ?? 0, first + 1]);
     groupByKey(codes, toHouseholdRows(ctx, found), (h) => h.village.code).forEach((villageRows, i) => {
       const code = codes[i];
       pages.set(`${code}:${shapeOf(group[i])}`, toPage(villageRows, first, () => ctx.loaders.householdCountByVillage.load(code)));

@@ -1,9 +1,17 @@
 import { Role } from '../../kernel/role';
 import { all, connection, type ModulePolicy } from '../../policy/policy';
 import { HEALTH_READERS, IDENTITY_READERS, INCOME_READERS, OVERSIGHT, REGISTRY_READERS } from '../../policy/role-groups';
-import { REGION_ROWS } from '../../policy/row-rules';
+import { agedBetween, allOf, inRegionScopes, REGION_ROWS } from '../../policy/row-rules';
 
 const { POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFAIRS, HOUSING, EMPLOYMENT, AUDITOR } = Role;
+
+/**
+ * The education bureau and schools read the people they teach or aid, not their parents: members
+ * aged 3 to 25, preschool to the end of a first degree (issue 11: "members of school age …, not
+ * adults' ID numbers"). Aid to an older student is still accepted from them (a write needs no read),
+ * but that member is not shown back.
+ */
+export const SCHOOL_AGE = agedBetween(3, 25);
 
 export const householdsPolicy: ModulePolicy = {
   types: {
@@ -38,7 +46,7 @@ export const householdsPolicy: ModulePolicy = {
     Identification: { rows: 'as the household', fields: all(OVERSIGHT, 'excludedBy', 'overrideJustification', 'priorityScore', 'durableGoods', 'assessedAt') },
     ...connection('Household', REGISTRY_READERS),
     Member: {
-      rows: 'members of households the caller can see',
+      rows: { default: inRegionScopes, byRole: { EDUCATION: allOf(inRegionScopes, SCHOOL_AGE) } },
       fields: {
         ...all(REGISTRY_READERS, 'id', 'name', 'relation', 'sex', 'ageGroup'),
         birthDate: {

@@ -22,6 +22,9 @@ export function assertPurpose(purpose: string): string {
   return purpose.trim();
 }
 
+/** The caller's row rule on members, as SQL on `member m join household h` (the region is the household's village). */
+export const memberScope = (ctx: RequestContext) => rowScopeSql(ctx.caller, 'Member', { alias: 'm', code: 'h.village_code' });
+
 const MEMBER_BY_ID_NUMBER = (scope: string) => `select ${MEMBER_COLUMNS}, h.village_code as "villageCode"
   from member m join household h on h.id = m.household_id where m.id_number = ? and ${scope}`;
 
@@ -32,7 +35,7 @@ const MEMBER_BY_ID_NUMBER = (scope: string) => `select ${MEMBER_COLUMNS}, h.vill
 export async function findMemberByIdNumber(ctx: RequestContext, rawIdNumber: string, rawPurpose: string): Promise<MemberRow | null> {
   const idNumber = assertIdNumber(rawIdNumber, 'idNumber');
   const purpose = assertPurpose(rawPurpose);
-  const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
+  const scope = memberScope(ctx);
   const [found] = await rows<MemberColumns & { villageCode: string }>(ctx, MEMBER_BY_ID_NUMBER(scope.sql), [idNumber, ...scope.bindings]);
   await logPersonLookup(ctx, { lookup: PersonLookup.MEMBER, idNumber, purpose, regionCode: found?.villageCode ?? null });
   if (!found) return null;
