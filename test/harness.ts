@@ -84,3 +84,15 @@ export async function startTestApp(options: { households?: number; env?: Record<
     },
   };
 }
+
+/**
+ * The SQL statements one request sends and its answer, which must have no errors. The key is used
+ * once before, so that the API-key cache holds it and only the request's own statements count.
+ */
+export async function statementsOf(t: TestApp, key: string, query: string, variables?: Record<string, unknown>): Promise<{ statements: number; body: GraphQLBody }> {
+  await t.gql(key, '{ me { role } }');
+  const before = t.db.sqlCounter.total;
+  const { body } = await t.gql(key, query, variables);
+  expect(body.errors).toBeUndefined();
+  return { statements: t.db.sqlCounter.total - before, body };
+}

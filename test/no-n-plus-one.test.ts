@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './harness';
+import { startTestApp, statementsOf, type TestApp } from './harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,11 +47,8 @@ describe('SQL round-trips per request', () => {
   it('read a household, or a page of households, and their members in one statement between the opening and the commit', async () => {
     const [{ id }] = await t.sql<{ id: number }>(`select min(id) as id from household where village_code like '430923%'`);
     const counted = async (key: string, query: string) => {
-      await t.gql(key, '{ me { role } }');
-      const before = t.db.sqlCounter.total;
-      const { body } = await t.gql(key, query);
-      expect(body.errors).toBeUndefined();
-      return { statements: t.db.sqlCounter.total - before, data: body.data };
+      const { statements, body } = await statementsOf(t, key, query);
+      return { statements, data: body.data };
     };
     const detail = await counted('demo-poverty-office', `{ household(id: "${id}") { number head { name } members { name idNumber } } }`);
     expect(detail.data!.household.members.length).toBeGreaterThan(0);
