@@ -162,7 +162,7 @@ describe('the API-key cache across processes, through Redis', () => {
     return servers as [Server, Server];
   }
 
-  it('refuses in one instance a key revoked in the other, at once', async () => {
+  it('refuses in one instance a key revoked in the other as soon as Redis delivers the eviction', async () => {
     const instances = await twoInstances();
     if (!instances) return;
     const [a, b] = instances;
@@ -170,7 +170,12 @@ describe('the API-key cache across processes, through Redis', () => {
     expect((await gqlOn(b, key, ME)).status).toBe(200);
     const revoked = await gqlOn(a, key, `mutation { revokeApiKey(id: "${id}") { revokedAt } }`);
     expect(revoked.body.errors).toBeUndefined();
-    expect((await gqlOn(b, key, ME)).status).toBe(401);
+    // A published the eviction before it answered; B reads it from its subscription when its event
+    // loop gets to it, usually before this request, on a loaded machine a moment after.
+    const deadline = Date.now() + 500;
+    let status = (await gqlOn(b, key, ME)).status;
+    while (status === 200 && Date.now() < deadline) status = (await sleep(10), (await gqlOn(b, key, ME)).status);
+    expect(status).toBe(401);
   });
 
   it('without Redis, the other instance trusts a key revoked elsewhere until its time to live ends', async () => {
