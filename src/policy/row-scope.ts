@@ -87,18 +87,21 @@ function prefixesOf(rule: RowRule, viewer: Viewer): readonly string[] | null {
  * `min` to `max` today is born after the day `max + 1` years ago and on or before the day `min`
  * years ago (as ageOn counts birthdays).
  */
-export function ruleSql(rule: RowRule, viewer: Viewer, target: RowTarget, today: string = chinaToday()): RowSql {
+export function ruleSql(rule: RowRule, viewer: Viewer, target: RowTarget, today?: string): RowSql {
   switch (rule.kind) {
     case 'inRegionScopes':
     case 'inPairedVillages':
       return codesUnderSql(target.code ?? `${target.alias}.region_code`, prefixesOf(rule, viewer)!);
     case 'writtenByCaller':
       return { sql: `${target.alias}.${rule.column} = ?`, bindings: [String(viewer.organisationId)] };
-    case 'agedBetween':
+    case 'agedBetween': {
+      // Today only where an age asks for it: every read renders its rule, most without an age.
+      const day = today ?? chinaToday();
       return {
         sql: `(${target.alias}.${rule.column} > ?::date and ${target.alias}.${rule.column} <= ?::date)`,
-        bindings: [yearsBefore(today, rule.max + 1), yearsBefore(today, rule.min)],
+        bindings: [yearsBefore(day, rule.max + 1), yearsBefore(day, rule.min)],
       };
+    }
     case 'viaHousehold': {
       const household = `${target.alias}_household`;
       const inner = ruleSql(rule.household, viewer, { alias: household, code: `${household}.village_code` }, today);
