@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { chinaToday } from '../src/config/clock';
 import { fenToYuan } from '../src/graphql/money.scalar';
+import { codeRange } from '../src/policy/row-scope';
 import { backendCpu, backendCpuSpent, buildApi, cpuMsOf, memoryOf, startApi, type Child } from './processes';
 import { ensureReadPathData, FULL_HOUSEHOLDS } from './read-path-data';
 import { markdownTable } from './lib';
@@ -35,10 +36,10 @@ async function pupils(owner: Client, today: string): Promise<Pupil[]> {
   const { rows } = await owner.query<Pupil>(
     `select m.id_number as "idNumber", m.id as "memberId", h.id as "householdId", h.village_code as "villageCode"
        from member m join household h on h.id = m.household_id
-      where h.village_code >= $1 and h.village_code < $2 and h.status <> 'REMOVED'
+      where h.village_code between $1 and $2 and h.status <> 'REMOVED'
         and m.birth_date > ($3::date - interval '15 years') and m.birth_date <= ($3::date - interval '8 years')
       order by m.id limit $4`,
-    [COUNTY, `${COUNTY.slice(0, -1)}${Number(COUNTY.at(-1)) + 1}`, today, BATCH],
+    [codeRange(COUNTY).from, codeRange(COUNTY).to, today, BATCH],
   );
   if (rows.length < BATCH) throw new Error(`only ${rows.length} pupils aged 8 to 14 in county ${COUNTY}; the bench needs ${BATCH}`);
   return rows;
