@@ -20,8 +20,8 @@ export function switchRolePerTransaction(orm: MikroORM): void {
  * PostgreSQL hides rows outside them even from SQL that forgot its own scope filter. Only region
  * scopes go here: the county boundary is the database's to keep, finer rules the API's.
  *
- * `BEGIN` and the scope go in one message: each statement is a round trip, and on these machines
- * a socket write costs about 0.1 ms of CPU, a fifth of a short read's time. knex would send its
+ * `BEGIN` and the scope go in one message: each statement is a round trip (the driver's work, a
+ * socket write, a wake-up of PostgreSQL and a wait), one of five on a household read. knex would send its
  * own `BEGIN;` first, so the transaction is opened by a subclass of knex's that sends this text
  * instead, and handed to MikroORM as the entity manager's transaction context (em.commit and
  * em.rollback work on it as on their own). One message cannot carry bound parameters, so the two
