@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment']);
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract']);
 const REMOVED_PER_ROW = 10;
 /** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
 const REMOVED_AT_LEAST = 100;
@@ -139,6 +139,7 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['measures of a household and its members', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: EDUCATION) { id } members { measures { id } } } }`],
   ['assurance, its schooling from enrolments', 'demo-poverty-office', () => `{ household(id: "${householdId}") { assurance(year: 2026) { items { item verdict evidence { source } } } } }`],
   ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
+  ['every sector’s measures of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id sector } } }`],
   ['health records of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { insuranceEnrolments { year } medicalClaims { outOfPocketShare } familyDoctorContracts { team } } }`],
   ['health records of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { insuranceEnrolments { id } medicalClaims { id } } } } } }`],
 ];

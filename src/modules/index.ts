@@ -10,6 +10,7 @@ import { pairingModule } from './pairing/pairing.module';
 import { parametersModule } from './parameters/parameters.module';
 import { regionsModule } from './regions/regions.module';
 import { syncModule } from '../sync/sync.module';
+import { installMeasures } from '../sync/measures';
 
 /**
  * Every module of the server, alphabetically: the one list a new module is added to
@@ -17,6 +18,7 @@ import { syncModule } from '../sync/sync.module';
  */
 export const modules = [auditModule, authModule, educationModule, financeModule, healthModule, householdsModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
 
+installMeasures(modules);
 installPolicy(modules);
 
 type LoadersOf<M> = M extends { loaders?: (ctx: RequestContext) => infer L } ? L : never;

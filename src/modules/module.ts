@@ -1,6 +1,7 @@
 import type { AnyEntity, EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from '../context/request-context';
 import type { ModulePolicy } from '../policy/policy';
+import type { SectorMeasures } from '../sync/measure-source';
 
 /**
  * A module as one unit: everything the server learns from a folder under src/modules/ is in its
@@ -22,6 +23,11 @@ export type Module<L extends object = object> = {
   loaders?: (ctx: RequestContext) => L;
   /** The module's part of the permission policy (its `<name>.policy.ts`). */
   policy: ModulePolicy;
+  /**
+   * A sector's records as assistance measures (帮扶措施): its Sector value and each record type
+   * that household.measures and member.measures list (src/sync/measures.ts).
+   */
+  measures?: SectorMeasures;
 };
 
 export const defineModule = <L extends object = object>(module: Module<L>): Module<L> => module;

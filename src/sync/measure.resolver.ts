@@ -1,10 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { OrganisationType, type Organisation } from '../modules/auth';
 import { HouseholdType, MemberType, type HouseholdRow, type MemberRow } from '../modules/households';
-
-/** What every sector's record row holds of the people and organisation it reaches. */
-export type MeasureLinks = { household: { id: number }; member: { id: number } | null; organisationId: number };
+import type { MeasureBase, MeasureLinks } from './measure.rows';
+import { AssistanceMeasure, MeasureArgs } from './measure.types';
+import { chosen } from './measures';
 
 /**
  * The fields of AssistanceMeasure that reach other types, for one sector's record type: the
@@ -32,4 +32,22 @@ export function measureLinksResolver<T extends object>(type: ClassType<T>) {
     }
   }
   return MeasureLinksResolver;
+}
+
+const LISTED = 'the kinds of record you may read, under their row rules; oldest first';
+
+@Resolver(() => HouseholdType)
+export class HouseholdMeasuresResolver {
+  @FieldResolver(() => [AssistanceMeasure], { nullable: true, description: `Assistance measures 帮扶措施 partners recorded for its members, of every sector: ${LISTED}` })
+  async measures(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow, @Args(() => MeasureArgs) args: MeasureArgs): Promise<MeasureBase[]> {
+    return chosen(await ctx.loaders.measuresByHousehold.load(household.id), args);
+  }
+}
+
+@Resolver(() => MemberType)
+export class MemberMeasuresResolver {
+  @FieldResolver(() => [AssistanceMeasure], { nullable: true, description: `Assistance measures 帮扶措施 partners recorded for this member, of every sector: ${LISTED}` })
+  async measures(@Ctx() ctx: RequestContext, @Root() member: MemberRow, @Args(() => MeasureArgs) args: MeasureArgs): Promise<MeasureBase[]> {
+    return chosen(await ctx.loaders.measuresByMember.load(member.id), args);
+  }
 }

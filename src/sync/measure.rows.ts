@@ -1,5 +1,6 @@
-import type { Sector } from './measure.types';
-import type { MeasureLinks } from './measure.resolver';
+
+/** What every sector's record row holds of the people and organisation it reaches. */
+export type MeasureLinks = { household: { id: number }; member: { id: number } | null; organisationId: number };
 
 /** The engine's columns of every record table (migration 2026-12-02 00), on alias `t`, named as `MeasureColumns`. */
 export const MEASURE_COLUMNS = (t: string) => `${t}.id, ${t}.household_id as "householdId", ${t}.member_id as "memberId", ${t}.organisation_id as "organisationId",
@@ -16,15 +17,17 @@ export type MeasureColumns = {
   recordedAtMs: number;
 };
 
-export type MeasureBase = MeasureLinks & { id: number; sector: Sector; kind: string; externalId: string; date: string; amount: number | null; recordedAt: Date };
+/** What every record's row holds for AssistanceMeasure; `measureType` is its GraphQL type's name. */
+export type MeasureBase = MeasureLinks & { id: number; measureType: string; sector: string; kind: string; externalId: string; date: string; amount: number | null; recordedAt: Date };
 
 /**
  * A record's AssistanceMeasure fields, made with its GraphQL type's prototype so that the
  * interface finds its type (measure.types.ts), with the sector's own `facts`.
  */
-export function measureRow<T extends object>(prototype: object, sector: Sector, kind: string, c: MeasureColumns, facts: T): MeasureBase & T {
+export function measureRow<T extends object>(prototype: object, measureType: string, sector: string, kind: string, c: MeasureColumns, facts: T): MeasureBase & T {
   const base: MeasureBase = {
     id: c.id,
+    measureType,
     sector,
     kind,
     household: { id: c.householdId },

@@ -4,13 +4,15 @@ import { MoneyScalar } from '../graphql/money.scalar';
 import { OrganisationType } from '../modules/auth';
 import { HouseholdType, MemberType } from '../modules/households';
 
-/** The sector an assistance measure belongs to (帮扶措施, DOMAIN.md); a sector's module adds its value here with its records. */
-export enum Sector {
-  EDUCATION = 'EDUCATION',
-  HEALTH = 'HEALTH',
-}
+/**
+ * The sectors of assistance measures (帮扶措施, DOMAIN.md), as GraphQL's enum Sector: empty here,
+ * filled from the sectors the modules declare (installMeasures, src/sync/measures.ts) before the
+ * schema is built, so that a new sector's module adds its value without editing the engine.
+ */
+export const Sector: Record<string, string> = {};
+export const SECTOR_DESCRIPTIONS: Record<string, { description: string }> = {};
 
-registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: { EDUCATION: { description: '教育扶贫 education' }, HEALTH: { description: '健康扶贫 health' } } });
+registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: SECTOR_DESCRIPTIONS });
 
 /**
  * A measure as every sector's record is one (API.md): a partner's record, dated, with an amount
@@ -26,7 +28,7 @@ export abstract class AssistanceMeasure {
   id!: string;
 
   @Field(() => Sector)
-  sector!: Sector;
+  sector!: string;
 
   @Field(() => String, { description: "The measure's kind within its sector, as its type's enum names it (e.g. NUTRITION_MEALS, ENROLLED)" })
   kind!: string;
@@ -60,7 +62,7 @@ export const MEASURE_FIELDS = ['id', 'sector', 'kind', 'household', 'member', 'a
 @ArgsType()
 export class MeasureArgs {
   @Field(() => Sector, { nullable: true, description: 'Only this sector’s measures' })
-  sector?: Sector;
+  sector?: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Dated on or after this day' })
   from?: string;

@@ -150,9 +150,10 @@ describe('reading the records: AssistanceMeasure on households and members', () 
     expect(await measures('(from: "2026-06-01")')).toEqual(['window-3']);
   });
 
-  it('is FORBIDDEN to roles outside education, the poverty office and audit', async () => {
+  it('is FORBIDDEN to roles outside education, the poverty office and audit, and absent from their measures', async () => {
     const { body } = await t.gql('demo-health', MEMBER(children[17].idNumber));
-    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['FORBIDDEN', 'Member.studentAid'], ['FORBIDDEN', 'Member.enrolments']]);
+    expect(body.data!.member.measures.filter((m: any) => m.sector === 'EDUCATION')).toEqual([]);
   });
 
   it('reads the measures of a page of households and their members in statements that do not grow with the page', async () => {

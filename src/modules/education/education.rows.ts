@@ -1,5 +1,5 @@
-import { measureRow, MEASURE_COLUMNS, type MeasureBase, type MeasureColumns } from '../../sync/measure.rows';
-import { Sector } from '../../sync/measure.types';
+import type { MeasureBase } from '../../sync/measure.rows';
+import { defineMeasureRecords, type SectorMeasures } from '../../sync/measure-source';
 import type { SchoolStage } from '../households';
 import type { EnrolmentStatus, StudentAidKind, Term } from './education.enums';
 import { EnrolmentType, StudentAidType } from './education.types';
@@ -7,45 +7,31 @@ import { EnrolmentType, StudentAidType } from './education.types';
 /** A student aid or an enrolment as the GraphQL types read it; `measureType` picks the type. */
 export type StudentAidRow = MeasureBase & { measureType: 'StudentAid'; school: string; aidKind: StudentAidKind; academicYear: string; term: Term; days: number | null };
 export type EnrolmentRow = MeasureBase & { measureType: 'Enrolment'; school: string; stage: SchoolStage; grade: number; status: EnrolmentStatus };
-export type EducationMeasureRow = StudentAidRow | EnrolmentRow;
 
-/** The columns both tables share, on alias `t`: the engine's and the school. */
-const SHARED = (t: string) => `${MEASURE_COLUMNS(t)}, ${t}.school`;
+type AidFacts = Omit<StudentAidRow, keyof MeasureBase>;
+type EnrolmentFacts = Omit<EnrolmentRow, keyof MeasureBase>;
 
-/**
- * Both kinds of record of the households or members whose ids are bound, oldest first, neither
- * retracted: one statement for a whole list of them. `key` is the column the ids are of; `aid`
- * and `enrolment` the two types' row rules on aliases a and e. Bindings: ids, aid's scope, ids,
- * enrolment's scope.
- */
-export const EDUCATION_MEASURES = (key: 'household_id' | 'member_id', aid: string, enrolment: string) => `
-  select 'StudentAid' as "measureType", ${SHARED('a')}, a.kind, a.academic_year as "academicYear", a.term, a.days,
-    null::text as stage, null::int as grade, null::text as status
-  from student_aid a where a.${key} = any (?::int[]) and a.retracted_at is null and ${aid}
-  union all
-  select 'Enrolment', ${SHARED('e')}, e.status, null, null, null, e.stage, e.grade, e.status
-  from enrolment e where e.${key} = any (?::int[]) and e.retracted_at is null and ${enrolment}
-  order by date, id`;
+/** Student aid as measures (src/sync/measures.ts): its kind is the aid's. */
+const STUDENT_AID_MEASURES = defineMeasureRecords<AidFacts, AidFacts>({
+  type: 'StudentAid',
+  of: StudentAidType,
+  table: 'student_aid',
+  facts: (t) => `json_build_object('school', ${t}.school, 'aidKind', ${t}.kind, 'academicYear', ${t}.academic_year, 'term', ${t}.term, 'days', ${t}.days)`,
+  kind: (f) => f.aidKind,
+  fields: (f) => f,
+});
 
-export type EducationMeasureColumns = MeasureColumns & {
-  measureType: 'StudentAid' | 'Enrolment';
-  school: string;
-  kind: string;
-  academicYear: string | null;
-  term: Term | null;
-  days: number | null;
-  stage: SchoolStage | null;
-  grade: number | null;
-  status: EnrolmentStatus | null;
-};
+/** Enrolments as measures: the kind is the status reached. */
+const ENROLMENT_MEASURES = defineMeasureRecords<EnrolmentFacts, EnrolmentFacts>({
+  type: 'Enrolment',
+  of: EnrolmentType,
+  table: 'enrolment',
+  facts: (t) => `json_build_object('school', ${t}.school, 'stage', ${t}.stage, 'grade', ${t}.grade, 'status', ${t}.status)`,
+  kind: (f) => f.status,
+  fields: (f) => f,
+});
 
-export function toMeasureRow(c: EducationMeasureColumns): EducationMeasureRow {
-  if (c.measureType === 'StudentAid') {
-    const aid = { measureType: 'StudentAid' as const, school: c.school, aidKind: c.kind as StudentAidKind, academicYear: c.academicYear!, term: c.term!, days: c.days };
-    return measureRow(StudentAidType.prototype, Sector.EDUCATION, c.kind, c, aid);
-  }
-  return measureRow(EnrolmentType.prototype, Sector.EDUCATION, c.kind, c, { measureType: 'Enrolment' as const, school: c.school, stage: c.stage!, grade: c.grade!, status: c.status! });
-}
+export const EDUCATION_MEASURES: SectorMeasures = { sector: 'EDUCATION', description: '教育扶贫 education', records: [STUDENT_AID_MEASURES, ENROLMENT_MEASURES] };
 
 /**
  * The enrolments of households, for the exit test's compulsory-education item: every school's and

@@ -169,6 +169,37 @@ describe('reading the records', () => {
     }
   });
 
+  it('lists the records in member.measures and household.measures beside education’s, each under its own type’s row rule', async () => {
+    const measures = async (key: string, args = '') => {
+      const { body } = await t.gql(key, `{ member(idNumber: "${person().idNumber}", purpose: "health record check") { measures${args} { __typename externalId } }
+        household(id: "${person().householdId}") { measures${args} { __typename externalId } } }`);
+      expect(body.errors).toBeUndefined();
+      const ours = (list: any[]) => list.filter((m) => m.externalId.startsWith('read-')).map((m) => m.externalId).sort();
+      expect(ours(body.data!.household.measures)).toEqual(ours(body.data!.member.measures));
+      return ours(body.data!.member.measures);
+    };
+    // The hospital lists the insurance and contract every health organisation reads, and only its own claim.
+    expect(await measures(hospitalKey)).toEqual(['read-claim-hospital', 'read-fd', 'read-ins']);
+    expect(await measures(BUREAU)).toEqual(['read-claim-bureau', 'read-fd', 'read-ins']);
+    expect(await measures('demo-poverty-office')).toEqual(['read-claim-bureau', 'read-claim-hospital', 'read-fd', 'read-ins']);
+    expect(await measures('demo-poverty-office', '(sector: HEALTH, from: "2026-01-01", to: "2026-01-31")')).toEqual(['read-fd']);
+    // A household with the demo bureau's enrolments: the health bureau lists none of them (it may not read their type), the poverty office does.
+    const [pupil] = await t.sql<{ household_id: number }>(`select household_id from enrolment where village_code like '430923%' order by id limit 1`);
+    const sectors = async (key: string) => {
+      const { body } = await t.gql(key, `{ household(id: "${pupil.household_id}") { measures { sector } } }`);
+      expect(body.errors).toBeUndefined();
+      return [...new Set(body.data!.household.measures.map((m: any) => m.sector))];
+    };
+    expect(await sectors(BUREAU)).not.toContain('EDUCATION');
+    expect(await sectors('demo-poverty-office')).toContain('EDUCATION');
+    expect(await sectors('demo-education')).toEqual(['EDUCATION']);
+  });
+
+  it('lists measures to no role that reads no sector’s records', async () => {
+    const { body } = await t.gql('demo-finance', `{ household(id: "${person().householdId}") { measures { id } } }`);
+    expect(body.errors?.map((e: any) => [e.extensions?.code, e.extensions?.field])).toEqual([['FORBIDDEN', 'Household.measures']]);
+  });
+
   it('is NOT_FOUND for the other county’s health bureau: the member is not in its region', async () => {
     const body = await read('demo-health-2');
     expect(body.data?.member ?? null).toBeNull();

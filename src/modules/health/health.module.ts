@@ -9,6 +9,7 @@ import {
   MedicalClaimSyncResolver,
   MemberHealthResolver,
 } from './health.resolver';
+import { HEALTH_MEASURES } from './health.rows';
 import { createHealthLoaders } from './health.service';
 
 /** Health 健康扶贫: insurance enrolments, settled claims and family-doctor contracts the medical-insurance bureau, insurers and hospitals send in batches (issue 11). */
@@ -26,6 +27,7 @@ export const healthModule = defineModule({
   entities: [],
   loaders: createHealthLoaders,
   policy: healthPolicy,
+  measures: HEALTH_MEASURES,
 });
 
 declare module '../../context/loaders' {

@@ -1,9 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { measureLinksResolver } from '../../sync/measure.resolver';
+import { memberRecords } from '../../sync/measures';
 import { batchSyncResolver } from '../../sync/sync.resolver';
 import { MemberType, type MemberRow } from '../households';
-import type { FamilyDoctorContractRow, HealthMeasureRow, InsuranceEnrolmentRow, MedicalClaimRow } from './health.rows';
+import type { FamilyDoctorContractRow, InsuranceEnrolmentRow, MedicalClaimRow } from './health.rows';
 import { FAMILY_DOCTOR_CONTRACT, INSURANCE_ENROLMENT, MEDICAL_CLAIM } from './health.sync';
 import {
   FamilyDoctorContractRecord,
@@ -22,23 +23,20 @@ export const InsuranceEnrolmentResolver = measureLinksResolver(InsuranceEnrolmen
 export const MedicalClaimResolver = measureLinksResolver(MedicalClaimType);
 export const FamilyDoctorContractResolver = measureLinksResolver(FamilyDoctorContractType);
 
-const ofType = async <T extends HealthMeasureRow>(ctx: RequestContext, member: MemberRow, type: T['measureType']): Promise<T[]> =>
-  (await ctx.loaders.healthByMember.load(member.id)).filter((m): m is T => m.measureType === type);
-
 @Resolver(() => MemberType)
 export class MemberHealthResolver {
   @FieldResolver(() => [InsuranceEnrolmentType], { nullable: true, description: "This member's medical-insurance enrolments 参保, oldest first" })
   insuranceEnrolments(@Ctx() ctx: RequestContext, @Root() member: MemberRow): Promise<InsuranceEnrolmentRow[]> {
-    return ofType(ctx, member, 'InsuranceEnrolment');
+    return memberRecords(ctx, member.id, 'InsuranceEnrolment');
   }
 
   @FieldResolver(() => [MedicalClaimType], { nullable: true, description: "This member's settled medical claims 医疗费用结算, oldest first" })
   medicalClaims(@Ctx() ctx: RequestContext, @Root() member: MemberRow): Promise<MedicalClaimRow[]> {
-    return ofType(ctx, member, 'MedicalClaim');
+    return memberRecords(ctx, member.id, 'MedicalClaim');
   }
 
   @FieldResolver(() => [FamilyDoctorContractType], { nullable: true, description: "This member's family-doctor contracts 家庭医生签约, oldest first" })
   familyDoctorContracts(@Ctx() ctx: RequestContext, @Root() member: MemberRow): Promise<FamilyDoctorContractRow[]> {
-    return ofType(ctx, member, 'FamilyDoctorContract');
+    return memberRecords(ctx, member.id, 'FamilyDoctorContract');
   }
 }

@@ -1,5 +1,5 @@
-import { measureRow, MEASURE_COLUMNS, type MeasureBase, type MeasureColumns } from '../../sync/measure.rows';
-import { Sector } from '../../sync/measure.types';
+import type { MeasureBase } from '../../sync/measure.rows';
+import { defineMeasureRecords, type SectorMeasures } from '../../sync/measure-source';
 import type { CareSetting, InsuranceScheme } from './health.enums';
 import { outOfPocket } from './health.rules';
 import { FamilyDoctorContractType, InsuranceEnrolmentType, MedicalClaimType } from './health.types';
@@ -23,50 +23,50 @@ export type MedicalClaimRow = MeasureBase & {
   outOfPocketAboveLimit: boolean;
 };
 export type FamilyDoctorContractRow = MeasureBase & { measureType: 'FamilyDoctorContract'; team: string; signedOn: string; validUntil: string };
-export type HealthMeasureRow = InsuranceEnrolmentRow | MedicalClaimRow | FamilyDoctorContractRow;
 
-/**
- * The three kinds of record of the members whose ids are bound, oldest first, none retracted, in
- * one statement; each kind's own columns ride as one JSON object. `enrolment`, `claim` and
- * `contract` are the types' row rules on aliases i, c and f. Bindings: ids and the scope's, for each.
- */
-export const HEALTH_MEASURES = (enrolment: string, claim: string, contract: string) => `
-  select 'InsuranceEnrolment' as "measureType", ${MEASURE_COLUMNS('i')},
-    json_build_object('year', i.year, 'scheme', i.scheme, 'governmentPaid', i.government_paid_fen) as facts
-  from insurance_enrolment i where i.member_id = any (?::int[]) and i.retracted_at is null and ${enrolment}
-  union all
-  select 'MedicalClaim', ${MEASURE_COLUMNS('c')},
-    json_build_object('hospital', c.hospital, 'setting', c.setting, 'admittedOn', c.admitted_on, 'eligibleCost', c.eligible_fen,
-      'basicInsurance', c.basic_fen, 'criticalIllnessInsurance', c.critical_illness_fen, 'medicalAssistance', c.assistance_fen,
-      'supplementaryInsurance', c.supplementary_fen, 'outOfPocket', c.out_of_pocket_fen, 'oneStopSettlement', c.one_stop)
-  from medical_claim c where c.member_id = any (?::int[]) and c.retracted_at is null and ${claim}
-  union all
-  select 'FamilyDoctorContract', ${MEASURE_COLUMNS('f')}, json_build_object('team', f.team, 'validUntil', f.valid_until)
-  from family_doctor_contract f where f.member_id = any (?::int[]) and f.retracted_at is null and ${contract}
-  order by date, id`;
+type Facts<R> = Omit<R, keyof MeasureBase>;
+type ClaimFacts = Omit<Facts<MedicalClaimRow>, 'dischargedOn' | 'totalCost' | 'outOfPocketShare' | 'outOfPocketAboveLimit'>;
 
-export type HealthMeasureColumns = MeasureColumns & { measureType: HealthMeasureRow['measureType']; facts: Record<string, any> };
+/** Insurance enrolments as measures (src/sync/measures.ts): the kind is the scheme, the amount the premium. */
+const INSURANCE_ENROLMENT_MEASURES = defineMeasureRecords<Omit<Facts<InsuranceEnrolmentRow>, 'premium'>, Facts<InsuranceEnrolmentRow>>({
+  type: 'InsuranceEnrolment',
+  of: InsuranceEnrolmentType,
+  table: 'insurance_enrolment',
+  facts: (t) => `json_build_object('year', ${t}.year, 'scheme', ${t}.scheme, 'governmentPaid', ${t}.government_paid_fen)`,
+  kind: (f) => f.scheme,
+  fields: (f, c) => ({ ...f, premium: c.amountFen! }),
+});
 
-export function toHealthRow(c: HealthMeasureColumns): HealthMeasureRow {
-  const f = c.facts;
-  switch (c.measureType) {
-    case 'InsuranceEnrolment':
-      return measureRow(InsuranceEnrolmentType.prototype, Sector.HEALTH, f.scheme, c, {
-        measureType: c.measureType, year: f.year, scheme: f.scheme, premium: c.amountFen!, governmentPaid: f.governmentPaid,
-      });
-    case 'MedicalClaim': {
-      const { share, aboveLimit } = outOfPocket(f.outOfPocket, f.eligibleCost);
-      return measureRow(MedicalClaimType.prototype, Sector.HEALTH, f.setting, c, {
-        ...(f as Omit<MedicalClaimRow, keyof MeasureBase>),
-        measureType: c.measureType, dischargedOn: c.date, totalCost: c.amountFen!, outOfPocketShare: share, outOfPocketAboveLimit: aboveLimit,
-      });
-    }
-    case 'FamilyDoctorContract':
-      return measureRow(FamilyDoctorContractType.prototype, Sector.HEALTH, 'FAMILY_DOCTOR', c, {
-        measureType: c.measureType, team: f.team, signedOn: c.date, validUntil: f.validUntil,
-      });
-  }
-}
+/** Claims as measures: the kind is the setting, dated by discharge, the amount the total cost; the out-of-pocket share is computed. */
+const MEDICAL_CLAIM_MEASURES = defineMeasureRecords<ClaimFacts, Facts<MedicalClaimRow>>({
+  type: 'MedicalClaim',
+  of: MedicalClaimType,
+  table: 'medical_claim',
+  facts: (t) => `json_build_object('hospital', ${t}.hospital, 'setting', ${t}.setting, 'admittedOn', ${t}.admitted_on, 'eligibleCost', ${t}.eligible_fen,
+      'basicInsurance', ${t}.basic_fen, 'criticalIllnessInsurance', ${t}.critical_illness_fen, 'medicalAssistance', ${t}.assistance_fen,
+      'supplementaryInsurance', ${t}.supplementary_fen, 'outOfPocket', ${t}.out_of_pocket_fen, 'oneStopSettlement', ${t}.one_stop)`,
+  kind: (f) => f.setting,
+  fields: (f, c) => {
+    const { share, aboveLimit } = outOfPocket(f.outOfPocket, f.eligibleCost);
+    return { ...f, dischargedOn: c.date, totalCost: c.amountFen!, outOfPocketShare: share, outOfPocketAboveLimit: aboveLimit };
+  },
+});
+
+/** Family-doctor contracts as measures: dated by signing, no money moves. */
+const FAMILY_DOCTOR_CONTRACT_MEASURES = defineMeasureRecords<Omit<Facts<FamilyDoctorContractRow>, 'signedOn'>, Facts<FamilyDoctorContractRow>>({
+  type: 'FamilyDoctorContract',
+  of: FamilyDoctorContractType,
+  table: 'family_doctor_contract',
+  facts: (t) => `json_build_object('team', ${t}.team, 'validUntil', ${t}.valid_until)`,
+  kind: () => 'FAMILY_DOCTOR',
+  fields: (f, c) => ({ ...f, signedOn: c.date }),
+});
+
+export const HEALTH_MEASURES: SectorMeasures = {
+  sector: 'HEALTH',
+  description: '健康扶贫 health',
+  records: [INSURANCE_ENROLMENT_MEASURES, MEDICAL_CLAIM_MEASURES, FAMILY_DOCTOR_CONTRACT_MEASURES],
+};
 
 /**
  * The basic medical insurance enrolments of households, for the exit test's basic-medical item:
