@@ -14,6 +14,7 @@ import { Migration20261201200000_index_usable_scopes } from './Migration20261201
 import { Migration20261202000000_batch_sync_education } from './Migration20261202000000_batch_sync_education';
 import { Migration20261202010000_health } from './Migration20261202010000_health';
 import { Migration20261202020000_audit_chain_per_statement } from './Migration20261202020000_audit_chain_per_statement';
+import { Migration20261203000000_school_lists } from './Migration20261203000000_school_lists';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000_batch_sync_education', class: Migration20261202000000_batch_sync_education },
   { name: 'Migration20261202010000_health', class: Migration20261202010000_health },
   { name: 'Migration20261202020000_audit_chain_per_statement', class: Migration20261202020000_audit_chain_per_statement },
+  { name: 'Migration20261203000000_school_lists', class: Migration20261203000000_school_lists },
 ];

@@ -140,6 +140,10 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['assurance, its schooling from enrolments', 'demo-poverty-office', () => `{ household(id: "${householdId}") { assurance(year: 2026) { items { item verdict evidence { source } } } } }`],
   ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
   ['every sector’s measures of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id sector } } }`],
+  ['控辍保学: out-of-school children (education bureau)', 'demo-education', () => `{ outOfSchoolChildren(first: 50) { totalCount edges { cursor node { name birthDate } } } }`],
+  ['控辍保学: out-of-school children of a township (poverty office)', 'demo-poverty-office', () => `{ outOfSchoolChildren(first: 50, regionCode: "${township}") { totalCount edges { node { name } } } }`],
+  ['应助尽助: students without aid (education bureau)', 'demo-education', () => `{ studentsWithoutAid(first: 50) { totalCount edges { cursor node { name } } } }`],
+  ['应助尽助: students without aid of a township (poverty office)', 'demo-poverty-office', () => `{ studentsWithoutAid(first: 50, regionCode: "${township}") { totalCount edges { node { name } } } }`],
   ['health records of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { insuranceEnrolments { year } medicalClaims { outOfPocketShare } familyDoctorContracts { team } } }`],
   ['health records of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { insuranceEnrolments { id } medicalClaims { id } } } } } }`],
 ];

@@ -60,6 +60,11 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'EnrolmentRecord.externalId': TEXT.EXTERNAL_ID,
   'EnrolmentRecord.idNumber': TEXT.ID_NUMBER,
   'EnrolmentRecord.school': TEXT.NAME,
+  'Query.outOfSchoolChildren(regionCode)': TEXT.REGION_CODE,
+  'Query.outOfSchoolChildren(after)': TEXT.CURSOR,
+  'Query.studentsWithoutAid(academicYear)': TEXT.ACADEMIC_YEAR,
+  'Query.studentsWithoutAid(regionCode)': TEXT.REGION_CODE,
+  'Query.studentsWithoutAid(after)': TEXT.CURSOR,
   // Health
   'Mutation.recordInsuranceEnrolments(batchId)': TEXT.EXTERNAL_ID,
   'Mutation.postMedicalClaims(batchId)': TEXT.EXTERNAL_ID,

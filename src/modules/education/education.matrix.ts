@@ -33,6 +33,8 @@ export const matrix = defineMatrix<Pupil>({
     const syncAid = (records: string) => ({ field: 'syncStudentAid', args: `(records: [${records}])` });
     return {
       StudentAid: query(member, { field: 'studentAid' }),
+      PupilConnection: query({ field: 'outOfSchoolChildren' }),
+      PupilEdge: query({ field: 'outOfSchoolChildren' }, { field: 'edges' }),
       Enrolment: query(member, { field: 'enrolments' }),
       SyncResult: mutation(syncAid(aid('matrix-aid', p.idNumber))),
       RecordError: mutation(syncAid(aid('matrix-nobody', NOBODY)), { field: 'rejected' }),

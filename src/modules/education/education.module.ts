@@ -4,6 +4,7 @@ import {
   EnrolmentResolver,
   EnrolmentSyncResolver,
   MemberEducationResolver,
+  SchoolListsResolver,
   StudentAidResolver,
   StudentAidSyncResolver,
 } from './education.resolver';
@@ -13,7 +14,7 @@ import { createEducationLoaders } from './education.service';
 /** Education 教育扶贫: student aid and enrolments the education bureau and schools sync in batches (issue 11). */
 export const educationModule = defineModule({
   name: 'education',
-  resolvers: [StudentAidSyncResolver, EnrolmentSyncResolver, StudentAidResolver, EnrolmentResolver, MemberEducationResolver],
+  resolvers: [StudentAidSyncResolver, EnrolmentSyncResolver, StudentAidResolver, EnrolmentResolver, MemberEducationResolver, SchoolListsResolver],
   entities: [],
   loaders: createEducationLoaders,
   policy: educationPolicy,

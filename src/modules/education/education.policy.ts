@@ -1,5 +1,5 @@
 import { Role } from '../../kernel/role';
-import { all, type ModulePolicy } from '../../policy/policy';
+import { all, connection, type ModulePolicy } from '../../policy/policy';
 import { PARTNER_RECORD_ROWS } from '../../policy/row-rules';
 import { MEASURE_FIELDS } from '../../sync/measure.types';
 
@@ -12,8 +12,19 @@ export const educationPolicy: ModulePolicy = {
   types: {
     StudentAid: { rows: PARTNER_RECORD_ROWS, fields: all(EDUCATION_READERS, ...MEASURE_FIELDS, 'school', 'aidKind', 'academicYear', 'term', 'days') },
     Enrolment: { rows: PARTNER_RECORD_ROWS, fields: all(EDUCATION_READERS, ...MEASURE_FIELDS, 'school', 'stage', 'grade', 'status') },
+    ...connection('Pupil', EDUCATION_READERS),
   },
   fields: {
+    Query: {
+      outOfSchoolChildren: {
+        read: EDUCATION_READERS,
+        reason: {
+          zh: '控辍保学、应助尽助名单给教育部门、扶贫办和审计;名单上的人按各自对成员的行规则和字段规则',
+          en: 'The out-of-school and unaided lists are for education, the poverty office and audit; the members on them under each one’s rules on Member',
+        },
+      },
+      studentsWithoutAid: { read: EDUCATION_READERS },
+    },
     Mutation: {
       ...all([EDUCATION], 'syncStudentAid', 'retractStudentAid', 'syncEnrolments', 'retractEnrolments'),
     },

@@ -50,6 +50,19 @@ function ageProblem(person: Person, day: string, [min, max]: [number, number], w
   return [{ field: 'idNumber', code: RecordErrorCode.IMPLAUSIBLE_AGE, message: `This person is ${age} on ${day}; ${what} is for ages ${min} to ${max}` }];
 }
 
+/**
+ * Compulsory-school age 义务教育 in whole years, both ends included: from 6 for nine years (义务教育法
+ * 第十一条). The exit test reads the region's policy parameters for the same ages; the lists of
+ * out-of-school children span regions, so they use the national ages.
+ */
+export const COMPULSORY_SCHOOL_AGES: readonly [number, number] = [6, 15];
+
+/** The academic year a day falls in: it begins on 1 September ("2026-2027" from 2026-09-01 to 2027-08-31). */
+export function academicYearOn(day: string): string {
+  const year = Number(day.slice(0, 4)) - (day.slice(5) < '09-01' ? 1 : 0);
+  return `${year}-${year + 1}`;
+}
+
 /** "2026-2027": two consecutive years, not starting after this one. */
 export function academicYearProblem(academicYear: string, today: string): RecordProblem[] {
   const [from, to] = academicYear.split('-').map(Number);

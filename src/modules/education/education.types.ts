@@ -1,8 +1,9 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { MoneyScalar } from '../../graphql/money.scalar';
+import { ConnectionType } from '../../graphql/pagination';
 import { AssistanceMeasure } from '../../sync/measure.types';
-import { SchoolStage } from '../households';
+import { MemberType, SchoolStage } from '../households';
 import { EnrolmentStatus, StudentAidKind, Term } from './education.enums';
 
 @InputType('StudentAidRecord', { description: 'One student aid payment 学生资助 as the education bureau or a school holds it' })
@@ -91,3 +92,6 @@ export class EnrolmentType extends AssistanceMeasure {
   @Field(() => EnrolmentStatus)
   status!: EnrolmentStatus;
 }
+
+/** The two lists of the seeds (控辍保学, 应助尽助): pages of members, each under the caller's row rule and field rules on Member. */
+export const PupilConnection = ConnectionType(MemberType, 'Pupil', 'A page of children and students of registered households within your scope');
