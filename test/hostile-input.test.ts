@@ -46,6 +46,24 @@ describe('the request that used to hang', () => {
     expect(normal.body.data?.villages.totalCount).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['an empty body', ''],
+    ['a body with no query', '{}'],
+    ['a batch (not accepted)', '[{"query":"{ me { role } }"}]'],
+    ['variables as a string', '{"query":"{ me { role } }","variables":"{}"}'],
+  ])('refuses %s from a caller with a key without holding a connection (Apollo makes the context before reading the body)', async (_name, body) => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => request(t.server.app).post('/graphql').set('Content-Type', 'application/json').set('Authorization', `Bearer ${PO}`).send(body)),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await otherConnections()).filter((c) => c.state !== 'idle')).toEqual([]);
+    const normal = await t.gql(PO, '{ villages(first: 1) { totalCount } }');
+    expect(normal.body.data?.villages.totalCount).toBeGreaterThan(0);
+  });
+
   it('answers, and frees its connection, when a write fails inside the transaction while another field reads', async () => {
     // Whatever makes a statement fail (here a trigger the owner adds), the other field must not wait for ever.
     await t.sql(`create function refuse_lookup() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$`);

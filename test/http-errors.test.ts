@@ -13,10 +13,10 @@ beforeAll(async () => {
     servers[mode] = await createServer(loadConfig({ NODE_ENV: mode }), t.db, createLogger({ logLevel: 'silent' }));
     // A handler that throws, placed before the first route (after the request logger and the
     // headers), as a fault of ours anywhere in the chain would throw.
-    servers[mode].app.get('/__throws', () => {
+    servers[mode].routes.get('/__throws', () => {
       throw Object.assign(new Error('select * from member where id_number = $1'), { stack: 'Error: boom\n    at /work/main/node_modules/x.js:1:1' });
     });
-    const stack = (servers[mode].app as unknown as { router: { stack: { route?: unknown }[] } }).router.stack;
+    const stack = (servers[mode].routes as unknown as { router: { stack: { route?: unknown }[] } }).router.stack;
     stack.splice(stack.findIndex((layer) => layer.route), 0, stack.pop()!);
   }
 });
@@ -98,5 +98,27 @@ describe('security headers', () => {
     const inline = /<script type="module" nonce="">([\s\S]*?)<\/script>/.exec(page.text)![1];
     const { createHash } = await import('node:crypto');
     expect(csp).toContain(`'sha256-${createHash('sha256').update(inline).digest('base64')}'`);
+  });
+});
+
+describe('the two ways a GraphQL POST is read', () => {
+  const query = JSON.stringify({ query: '{ me { role scopes } }' });
+  const send = (req: request.Test) => req.set('Authorization', 'Bearer demo-poverty-office').set('Content-Type', 'application/json; charset=UTF-8');
+
+  it('answer alike: a plain body straight to Apollo, a gzip-compressed one through express', async () => {
+    const plain = await send(post(servers.development)).send(query);
+    const compressed = await post(servers.development).set('Authorization', 'Bearer demo-poverty-office').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').serialize((raw) => raw as string).send(zlib.gzipSync(query));
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual({ data: { me: { role: 'POVERTY_OFFICE', scopes: ['430923'] } } });
+    expect(compressed.body).toEqual(plain.body);
+    expect(plain.headers['content-security-policy']).toBe(compressed.headers['content-security-policy']);
+    expect(plain.headers['x-request-id']).toEqual(expect.any(String));
+  });
+
+  it('read a body behind a byte-order mark, and an empty one as {} (refused by Apollo, not by the reader)', async () => {
+    expect((await send(post(servers.development)).send(`\uFEFF${query}`)).body.data.me.role).toBe('POVERTY_OFFICE');
+    const empty = await send(post(servers.development)).send('');
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,6 +1,6 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
@@ -76,19 +76,23 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 /** A failure outside GraphQL, answered in the GraphQL-over-HTTP shape so that clients parse one kind of error. */
-export function sendHttpError(res: Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+export function sendHttpError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** body-parser's error types, answered in our words: its own messages echo the request's header values. */
-const BODY_FAILURES: Record<string, string> = {
+export const BODY_FAILURES = {
   'entity.parse.failed': 'The request body is not valid JSON',
   'entity.too.large': 'The request body is larger than the server accepts',
   'charset.unsupported': 'The request body\'s charset is not supported: send UTF-8',
   'encoding.unsupported': 'The request body\'s Content-Encoding is not supported: send gzip, deflate, br or none',
   'request.aborted': 'The request body was not sent in full',
   'request.size.invalid': 'The request body\'s length does not match its Content-Length',
-};
+} as const satisfies Record<string, string>;
 
 type HttpFailure = { status?: unknown; statusCode?: unknown; type?: unknown };
 
@@ -108,7 +112,7 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    const known = typeof failure.type === 'string' ? BODY_FAILURES[failure.type] : undefined;
+    const known = typeof failure.type === 'string' && Object.hasOwn(BODY_FAILURES, failure.type) ? BODY_FAILURES[failure.type as keyof typeof BODY_FAILURES] : undefined;
     const message = status >= 500 ? 'Internal server error' : (known ?? (status === 400 ? 'The request could not be read' : STATUS_CODES[status]) ?? 'Bad request');
     sendHttpError(res, status, codeForStatus(status), message);
   };

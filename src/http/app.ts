@@ -26,11 +26,15 @@ import { operationName, requestLine, responseLine, serializeError } from '../obs
 import { createMetrics, metricsEndpoint } from '../observability/metrics';
 import { createRateLimiter } from '../rate-limit/rate-limiter';
 import { trackRequests } from './drain';
+import { BODY_LIMIT_BYTES, graphqlEndpoint, isPlainGraphQLPost, type GraphQLRequestContext } from './graphql-endpoint';
 import { graphqlIde } from './ide';
 import { securityHeaders } from './security-headers';
 
 export type Server = {
-  app: express.Express;
+  /** What answers HTTP: POST /graphql directly (graphql-endpoint.ts), everything else through `routes`. */
+  app: http.RequestListener;
+  /** The express routes: health, metrics, the IDE, non-JSON or compressed GraphQL requests, errors. */
+  routes: express.Express;
   httpServer: http.Server;
   /** Listening on 127.0.0.1 when METRICS_PORT is set. */
   metricsServer?: http.Server;
@@ -64,14 +68,21 @@ async function listenForMetrics(port: number, endpoint: express.RequestHandler, 
 const abandoned = new WeakSet<RequestContext['em']>();
 
 /**
- * Ends the request's scoped transaction once every resolver is done, never while one still runs
- * on its connection: kept when the answer can be sent, undone when the client went away. A commit
- * that fails turns the answer into an error, so no caller is told a write was kept that was not;
- * whatever happens, the connection goes back to the pool.
+ * The request's scoped transaction, from the start of execution until every resolver is done.
+ * Opened only once the operation has been parsed, validated and admitted, so that a request
+ * refused before that (a malformed body, a query that does not validate, a spent budget) holds no
+ * connection: Apollo creates the context before it reads the body, and ends no request it refused
+ * there. Never ended while a resolver still runs on its connection: kept when the answer can be
+ * sent, undone when the client went away. A commit that fails turns the answer into an error, so
+ * no caller is told a write was kept that was not; whatever happens, the connection goes back to
+ * the pool.
  */
 const requestTransaction: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
+      async executionDidStart({ contextValue }) {
+        if (contextValue.viewer) await beginScopedTransaction(contextValue.em, contextValue.viewer);
+      },
       async willSendResponse({ contextValue, response }) {
         const { em, log } = contextValue;
         try {
@@ -106,9 +117,7 @@ const errorLogging = (logger: Logger): ApolloServerPlugin<RequestContext> => ({
 
 /** `schema` replaces the guarded schema; only benchmarks do so, to measure the permission layer's cost. */
 export async function createServer(config: Config, db: Database, logger: Logger, options: { schema?: GraphQLSchema } = {}): Promise<Server> {
-  const app = express();
-  const httpServer = http.createServer(app);
-  const requests = trackRequests(httpServer);
+  const routes = express();
   const metrics = createMetrics(db.sqlCounter);
   const rateLimiter = createRateLimiter(config, logger);
   const viewerCache = createViewerCache(config, logger);
@@ -136,32 +145,31 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   });
   await apollo.start();
 
-  app.disable('x-powered-by');
+  routes.disable('x-powered-by');
   // An ETag hashes every answer for a conditional GET no GraphQL client makes (4.6 % of a request's CPU).
-  app.set('etag', false);
-  app.use(
-    pinoHttp({
-      logger,
-      // One compact line a request (logger.ts, requestLine). pino-http sets its own error serializer
-      // over the logger's; it must be the allow-list too.
-      wrapSerializers: false,
-      serializers: { err: serializeError, req: requestLine, res: responseLine },
-      customSuccessObject: (req, _res, line) => ({ ...line, operation: operationName(req) }),
-      customErrorObject: (req, _res, _error, line) => ({ ...line, operation: operationName(req) }),
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-    }),
-  );
-  app.use(securityHeaders);
-  app.get('/healthz', (_req, res) => {
+  routes.set('etag', false);
+  const requestLog = pinoHttp({
+    logger,
+    // One compact line a request (logger.ts, requestLine). pino-http sets its own error serializer
+    // over the logger's; it must be the allow-list too.
+    wrapSerializers: false,
+    serializers: { err: serializeError, req: requestLine, res: responseLine },
+    customSuccessObject: (req, _res, line) => ({ ...line, operation: operationName(req) }),
+    customErrorObject: (req, _res, _error, line) => ({ ...line, operation: operationName(req) }),
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+  });
+  routes.use(requestLog);
+  routes.use(securityHeaders);
+  routes.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  routes.get('/readyz', async (_req, res) => {
     if (requests.draining) {
       res.status(503).json({ status: 'shutting down' });
       return;
@@ -177,34 +185,33 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   // Production serves no metrics on the API's port unless a token guards them (README, Configuration).
   const metricsRoute = metricsEndpoint(metrics, config.metricsToken);
   const metricsServer = config.metricsPort === undefined ? undefined : await listenForMetrics(config.metricsPort, metricsRoute, logger);
-  if (!metricsServer && (config.metricsToken || !config.isProduction)) app.get('/metrics', metricsRoute);
+  if (!metricsServer && (config.metricsToken || !config.isProduction)) routes.get('/metrics', metricsRoute);
 
+  const context: GraphQLRequestContext<RequestContext> = async ({ req, res }) => {
+    const em = db.orm.em.fork();
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const viewer = await rateLimiter.admit(address, () => authenticate(em, req.headers.authorization, { allowDemoKeys: !config.isProduction, cache: viewerCache }));
+    if (viewer) {
+      res.once('close', () => {
+        if (!res.writableFinished) abandoned.add(em);
+      });
+    }
+    return new RequestContext(viewer, em, req.log, String(req.id), createLoaders, config.rateLimits);
+  };
   const ide = graphqlIde({ demoKey: config.isProduction ? undefined : 'demo-poverty-office' });
-  app.use(ide.assets);
-  app.use(
-    '/graphql',
-    ide.page,
-    jsonBodiesOnly,
-    express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const em = db.orm.em.fork();
-        const viewer = await rateLimiter.admit(req.ip ?? 'unknown', () => authenticate(em, req.headers.authorization, { allowDemoKeys: !config.isProduction, cache: viewerCache }));
-        if (viewer) {
-          await beginScopedTransaction(em, viewer);
-          res.once('close', () => {
-            if (!res.writableFinished) abandoned.add(em);
-          });
-        }
-        return new RequestContext(viewer, em, req.log, String(req.id), createLoaders, config.rateLimits);
-      },
-    }),
-  );
-  app.use(notFound);
-  app.use(httpErrorHandler(logger));
+  routes.use(ide.assets);
+  routes.use('/graphql', ide.page, jsonBodiesOnly, express.json({ limit: BODY_LIMIT_BYTES }), expressMiddleware(apollo, { context }));
+  routes.use(notFound);
+  routes.use(httpErrorHandler(logger));
+
+  const graphql = graphqlEndpoint(apollo, { context, before: [requestLog, (req, res) => securityHeaders(req, res, () => undefined)], logger });
+  const app: http.RequestListener = (req, res) => (isPlainGraphQLPost(req) ? graphql(req, res) : routes(req, res));
+  const httpServer = http.createServer(app);
+  const requests = trackRequests(httpServer);
 
   return {
     app,
+    routes,
     httpServer,
     metricsServer,
     async stop() {
