@@ -61,7 +61,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // Whoever serves requests from this database, their transactions must meet row-level security.
     const role = await inspectRole((sql) => orm!.em.fork().getConnection().execute(sql));
     if (role.privileged) switchRolePerTransaction(orm);
-    orm.em.getConnection().getKnex().on('query', () => sqlCounter.record());
+    // A request's opening shares its first statement's message (row-security.ts): one round trip, counted once.
+    orm.em.getConnection().getKnex().on('query', (query: { sharesMessage?: boolean }) => {
+      if (!query.sharesMessage) sqlCounter.record();
+    });
     const opened = orm;
     return {
       orm: opened,

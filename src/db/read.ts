@@ -1,4 +1,6 @@
+import { escapeLiteral } from 'pg';
 import type { RequestContext } from '../context/request-context';
+import { INLINED } from './row-security';
 
 /**
  * One bound value. Arrays are left out on purpose: knex would spread one into a list of
@@ -28,6 +30,24 @@ export type Binding = string | number | boolean | null;
  */
 export async function rows<T>(ctx: RequestContext, sql: string, bindings: readonly Binding[] = []): Promise<T[]> {
   const knex = ctx.em.getTransactionContext() ?? ctx.em.getConnection().getKnex();
-  const result: { rows: T[] } = await knex.raw(sql, bindings as Binding[]);
+  const result: { rows: T[] } = await knex.raw(sql, bindings as Binding[]).options({ [INLINED]: () => inlined(sql, bindings) });
   return result.rows;
+}
+
+/**
+ * The statement as one text, for the message that also opens the request's transaction
+ * (row-security.ts), where bound parameters cannot go. Each value becomes a quoted literal, which
+ * PostgreSQL types from its context exactly as it types a parameter sent as text: the same plan,
+ * the same answer. Placeholders as knex reads them: `\\?` is a question mark, `??` an identifier.
+ */
+export function inlined(sql: string, bindings: readonly Binding[]): string {
+  let next = 0;
+  const text = sql.replace(/\\\?|\?\??/g, (placeholder) => {
+    if (placeholder === '\\?') return '?';
+    if (placeholder === '??' || next >= bindings.length) throw new Error(`a read's placeholders do not match its ${bindings.length} bindings`);
+    const value = bindings[next++];
+    return value === null ? 'null' : escapeLiteral(String(value));
+  });
+  if (next !== bindings.length) throw new Error(`a read's placeholders do not match its ${bindings.length} bindings`);
+  return text;
 }

@@ -20,21 +20,36 @@ export function switchRolePerTransaction(orm: MikroORM): void {
  * PostgreSQL hides rows outside them even from SQL that forgot its own scope filter. Only region
  * scopes go here: the county boundary is the database's to keep, finer rules the API's.
  *
- * `BEGIN` and the scope go in one message: each statement is a round trip (the driver's work, a
- * socket write, a wake-up of PostgreSQL and a wait), one of five on a household read. knex would send its
- * own `BEGIN;` first, so the transaction is opened by a subclass of knex's that sends this text
- * instead, and handed to MikroORM as the entity manager's transaction context (em.commit and
- * em.rollback work on it as on their own). One message cannot carry bound parameters, so the two
- * values are quoted as literals: region codes and an id from the database, not from the request.
+ * Nothing is sent yet: `BEGIN` and the scope ride in the message of the request's first
+ * statement. Each message is a round trip (the driver's work, a socket write, a wake-up of
+ * PostgreSQL and a wait), and a household read is otherwise three of them. A plain-row read
+ * (`rows`, src/db/read.ts) offers its text with the values inlined as literals, and goes in the
+ * same message as the opening; any other first statement (MikroORM's, with bound parameters,
+ * which one message of several statements cannot carry) is sent right after the opening. The
+ * opening is decided at the driver, where statements are queued in the order they are sent, so no
+ * statement can overtake it. One message cannot carry bound parameters either, so the opening's
+ * two values are quoted as literals: region codes and an id from the database, not from the request.
  */
 export async function beginScopedTransaction(em: EntityManager, viewer: Viewer): Promise<void> {
   const knex = em.getConnection().getKnex();
   const opening = openingSql(viewer, switchingRole.has(em.config));
+  let scoped: ScopedTransaction | undefined;
   const transaction = await new Promise<Knex.Transaction>((resolve, reject) => {
-    new ScopedTransaction(knex.client, resolve, { userParams: {}, doNotRejectOnRollback: true }, opening).catch(reject);
+    scoped = new ScopedTransaction(knex.client, resolve, { userParams: {}, doNotRejectOnRollback: true }, opening);
+    scoped.catch(reject);
   });
+  // knex sends a nested transaction's SAVEPOINT through a client of its own, which sendFirst does not see.
+  const { context } = transaction as unknown as { context: { transaction: (...args: unknown[]) => unknown } };
+  const nest = context.transaction;
+  context.transaction = async function nested(this: unknown, ...args: unknown[]) {
+    await scoped!.open();
+    return nest.apply(this, args);
+  };
   em.setTransactionContext(transaction);
 }
+
+/** The option under which `rows` offers its statement as one text with its values inlined, for the opening's message. */
+export const INLINED = 'jingzhunInlined';
 
 function openingSql(viewer: Viewer, switchRole: boolean): string {
   const settings = [
@@ -45,22 +60,54 @@ function openingSql(viewer: Viewer, switchRole: boolean): string {
   return `begin; select ${settings.join(', ')}`;
 }
 
+type SentQuery = Parameters<ScopedTransaction['trxClient']['_query']>[1];
+
+const isTransactionEnd = (query: SentQuery) => /^(commit|rollback)\b/i.test(query.sql);
+
 class ScopedTransaction extends PgTransaction {
+  private pending = true;
+  private connection: unknown;
+
   constructor(client: Knex.Client, container: (trx: Knex.Transaction) => void, config: ConstructorParameters<typeof PgTransaction>[2], private readonly opening: string) {
     // knex calls begin() only after a connection is acquired, later than this constructor returns.
     super(client, container, config);
   }
 
+  /** Sends nothing: the first statement's message carries the opening (sendFirst). */
+  override async begin(connection: unknown): Promise<void> {
+    this.connection = connection;
+    const { trxClient } = this;
+    const send = trxClient._query.bind(trxClient);
+    trxClient._query = (c, query) => (this.pending ? this.sendFirst(c, query, send) : send(c, query));
+  }
+
+  /** The opening alone, unless a statement has carried it already. */
+  async open(): Promise<void> {
+    if (this.pending) await this.trxClient.query(this.connection, this.opening);
+  }
+
   /**
-   * Fails the transaction when the opening fails, so that no request runs without its scope; a
-   * `BEGIN` that went through is undone first, or the connection would go back to the pool
-   * inside an aborted transaction.
+   * If the first message fails, the rest of the request runs nothing until its end rolls back, as
+   * in an aborted transaction. PostgreSQL would do so itself had the `BEGIN` run, but a message
+   * that does not parse runs none of its statements, and the next one would run outside any
+   * transaction and scope.
    */
-  override async begin(connection: unknown): Promise<unknown> {
+  private async sendFirst(connection: unknown, query: SentQuery, send: (connection: unknown, query: SentQuery) => Promise<SentQuery>): Promise<SentQuery> {
+    this.pending = false;
+    if (isTransactionEnd(query)) return send(connection, query);
     try {
-      return await this.trxClient.query(connection, this.opening);
+      const inlined = query.sql === this.opening ? undefined : query.options?.[INLINED];
+      if (typeof inlined !== 'function') {
+        if (query.sql !== this.opening) await this.trxClient.query(connection, this.opening);
+        return await send(connection, query);
+      }
+      // Seen by listeners (tests replay it) but not counted: it shares the statement's message.
+      this.trxClient.emit('query', { sql: this.opening, bindings: [], sharesMessage: true });
+      const sent = await send(connection, { ...query, sql: `${this.opening};\n${inlined()}`, bindings: [] });
+      const responses = sent.response as unknown[];
+      return Object.assign(query, { response: responses[responses.length - 1] });
     } catch (error) {
-      await this.trxClient.query(connection, 'rollback').catch(() => undefined);
+      this.trxClient._query = (c, q) => (isTransactionEnd(q) ? send(c, { sql: 'rollback' }) : Promise.reject(new Error('the request transaction is aborted: its first statement failed')));
       throw error;
     }
   }
