@@ -2,6 +2,7 @@ import type { RequestContext } from '../context/request-context';
 import { installPolicy } from '../policy/policy';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
+import { civilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { educationModule } from './education/education.module';
 import { financeModule } from './finance/finance.module';
 import { healthModule } from './health/health.module';
@@ -16,7 +17,7 @@ import { installMeasures } from '../sync/measures';
  * Every module of the server, alphabetically: the one list a new module is added to
  * (docs/modules.md). The schema, the entities, the loaders and the policy are derived from it.
  */
-export const modules = [auditModule, authModule, educationModule, financeModule, healthModule, householdsModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
+export const modules = [auditModule, authModule, civilAffairsModule, educationModule, financeModule, healthModule, householdsModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
 
 installMeasures(modules);
 installPolicy(modules);

@@ -47,13 +47,26 @@ export function installMeasures(parts: readonly { name: string; measures?: Secto
 }
 
 type Key = 'household_id' | 'member_id';
-type RecordColumns = MeasureColumns & { measureType: string; facts: unknown };
+/** A record type's rows in a statement of their own: the type's table, and which of its rows are the type's (on alias t). */
+const typeRows = (r: MeasureRecords, t: string) => `${r.table} ${t} where ${r.where ? `${r.where(t)} and ` : ''}${t}.retracted_at is null`;
 
 /** One record type's rows of the households or members bound, not retracted, under the caller's row rule (`scope`, on alias t). */
-const RECORDS_OF = (r: Declared, t: string, key: Key, scope: string) => `select '${r.type}' as "measureType", ${MEASURE_COLUMNS(t)}, ${r.facts(t)} as facts
-  from ${r.table} ${t} where ${t}.${key} = any (?::int[]) and ${t}.retracted_at is null and ${scope}`;
+const RECORDS_OF = (r: Declared, t: string, key: Key, scope: string) => `select ${measureSelect(r.type, t)}
+  from ${typeRows(r, t)} and ${t}.${key} = any (?::int[]) and ${scope}`;
 
-function toRow(c: RecordColumns): MeasureBase {
+/**
+ * The select list of a record type's rows as measures, on alias t, for a sector's own lists of its
+ * records (read back with toMeasureRow): the same columns household.measures reads.
+ */
+export function measureSelect(type: string, t: string): string {
+  const r = BY_TYPE.get(type);
+  if (!r) throw new Error(`No measures are declared of ${type}`);
+  return `'${r.type}' as "measureType", ${MEASURE_COLUMNS(t)}, ${r.facts(t)} as facts`;
+}
+
+export type RecordColumns = MeasureColumns & { measureType: string; facts: unknown };
+
+export function toMeasureRow(c: RecordColumns): MeasureBase {
   const r = BY_TYPE.get(c.measureType)!;
   return measureRow(r.of.prototype, r.type, r.sector, r.kind(c.facts, c), c, r.fields(c.facts, c));
 }
@@ -65,18 +78,22 @@ function toRow(c: RecordColumns): MeasureBase {
  */
 function measuresBy(ctx: RequestContext, key: Key) {
   return new DataLoader<number, MeasureBase[]>(async (ids) => {
-    const readable = RECORDS.filter((r) => fieldPolicy(`${r.type}.id`)?.read.includes(ctx.caller.role));
+    const readable = readableTypes(ctx);
     if (readable.length === 0) return ids.map(() => []);
     const list = arrayLiteral(ids);
-    const parts = readable.map((r, i) => {
-      const t = `r${i}`;
-      const scope = rowScopeSql(ctx.caller, r.type, { alias: t, code: `${t}.village_code` });
-      return { sql: RECORDS_OF(r, t, key, scope.sql), bindings: [list, ...scope.bindings] as Binding[] };
-    });
+    const parts = readable.map(({ r, t, scope }) => ({ sql: RECORDS_OF(r, t, key, scope.sql), bindings: [list, ...scope.bindings] as Binding[] }));
     const sql = `${parts.map((p) => p.sql).join('\n  union all\n  ')}\n  order by date, id, "measureType"`;
     const found = await rows<RecordColumns>(ctx, sql, parts.flatMap((p) => p.bindings));
     const keyOf = key === 'household_id' ? (m: MeasureBase) => m.household.id : (m: MeasureBase) => m.member?.id ?? -1;
-    return groupByKey(ids, found.map(toRow), keyOf);
+    return groupByKey(ids, found.map(toMeasureRow), keyOf);
+  });
+}
+
+/** The record types the caller's role may read (their `id`), each with the SQL of its row rule on its own alias. */
+function readableTypes(ctx: RequestContext) {
+  return RECORDS.filter((r) => fieldPolicy(`${r.type}.id`)?.read.includes(ctx.caller.role)).map((r, i) => {
+    const t = `r${i}`;
+    return { r, t, scope: rowScopeSql(ctx.caller, r.type, { alias: t, code: `${t}.village_code` }) };
   });
 }
 
