@@ -97,8 +97,36 @@ function readableTypes(ctx: RequestContext) {
   });
 }
 
+/** A household's money and records of one sector in one year (扶贫资金 reaching whom): `amount` in fen. */
+export type MeasureTotal = { sector: string; year: number; amount: number; count: number };
+
+type TotalColumns = { householdId: number; sector: string; year: number; amount: string; count: number };
+
+/**
+ * Per-household totals by sector and year of the records the caller may read, each type under its
+ * own row rule, so that a role's totals add only what it could list through household.measures:
+ * one statement for every household asked for in one tick, whatever the sectors declared.
+ * A record's amount is its type's (AssistanceMeasure.amount); one without counts, adding nothing.
+ */
+function totalsByHousehold(ctx: RequestContext) {
+  return new DataLoader<number, MeasureTotal[]>(async (ids) => {
+    const readable = readableTypes(ctx);
+    if (readable.length === 0) return ids.map(() => []);
+    const parts = readable.map(({ r, t, scope }) => ({
+      sql: `select ${t}.household_id, '${r.sector}'::text as sector, extract(year from ${t}.date)::int as year, ${t}.amount_fen
+        from ${typeRows(r, t)} and ${t}.household_id = any (?::int[]) and ${scope.sql}`,
+      bindings: [arrayLiteral(ids), ...scope.bindings] as Binding[],
+    }));
+    const sql = `select m.household_id as "householdId", m.sector, m.year, coalesce(sum(m.amount_fen), 0)::text as amount, count(*)::int as count
+      from (${parts.map((p) => p.sql).join('\n  union all\n  ')}) m
+      group by m.household_id, m.year, m.sector order by m.year, m.sector`;
+    const found = await rows<TotalColumns>(ctx, sql, parts.flatMap((p) => p.bindings));
+    return groupByKey(ids, found, (f) => f.householdId).map((list) => list.map(({ sector, year, amount, count }) => ({ sector, year, amount: Number(amount), count })));
+  });
+}
+
 export function createMeasureLoaders(ctx: RequestContext) {
-  return { measuresByHousehold: measuresBy(ctx, 'household_id'), measuresByMember: measuresBy(ctx, 'member_id') };
+  return { measuresByHousehold: measuresBy(ctx, 'household_id'), measuresByMember: measuresBy(ctx, 'member_id'), measureTotalsByHousehold: totalsByHousehold(ctx) };
 }
 
 /** The measures of one sector, dated within the window (both ends included), as MeasureArgs ask. */

@@ -36,6 +36,8 @@ export const matrix = defineMatrix<Assisted>({
       SocialAssistance: query({ field: 'member', args: `(idNumber: "${a.idNumber}", purpose: "permission matrix test")` }, { field: 'socialAssistance' }),
       SocialAssistanceMismatchConnection: query(mismatches),
       SocialAssistanceMismatchEdge: query(mismatches, { field: 'edges' }),
+      // The engine's totals (src/sync): on a household with records of every sector.
+      MeasureTotal: query({ field: 'household', args: `(id: "${a.householdId}")` }, { field: 'measureTotals' }),
       'Mutation.recordSocialAssistance': mutation({ field: 'recordSocialAssistance', args: `(records: [${assistance('matrix-sa', a.idNumber)}])` }),
       'Mutation.retractSocialAssistance': mutation({ field: 'retractSocialAssistance', args: '(externalIds: ["matrix-sa-retract"], reason: "矩阵 matrix")' }),
     };
