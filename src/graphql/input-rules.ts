@@ -80,6 +80,12 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'SocialAssistanceRecord.idNumber': TEXT.ID_NUMBER,
   'Query.socialAssistanceMismatches(regionCode)': TEXT.REGION_CODE,
   'Query.socialAssistanceMismatches(after)': TEXT.CURSOR,
+  // Housing
+  ...batchSyncRules('recordHousingMeasures', 'retractHousingMeasures'),
+  'HousingMeasureRecord.externalId': TEXT.EXTERNAL_ID,
+  'HousingMeasureRecord.idNumber': TEXT.ID_NUMBER,
+  'HousingMeasureRecord.assessor': TEXT.NAME,
+  'HousingMeasureRecord.site': TEXT.NAME,
   // Health
   'Mutation.recordInsuranceEnrolments(batchId)': TEXT.EXTERNAL_ID,
   'Mutation.postMedicalClaims(batchId)': TEXT.EXTERNAL_ID,

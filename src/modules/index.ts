@@ -7,6 +7,7 @@ import { educationModule } from './education/education.module';
 import { financeModule } from './finance/finance.module';
 import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
+import { housingModule } from './housing/housing.module';
 import { pairingModule } from './pairing/pairing.module';
 import { parametersModule } from './parameters/parameters.module';
 import { regionsModule } from './regions/regions.module';
@@ -17,7 +18,7 @@ import { installMeasures } from '../sync/measures';
  * Every module of the server, alphabetically: the one list a new module is added to
  * (docs/modules.md). The schema, the entities, the loaders and the policy are derived from it.
  */
-export const modules = [auditModule, authModule, civilAffairsModule, educationModule, financeModule, healthModule, householdsModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
+export const modules = [auditModule, authModule, civilAffairsModule, educationModule, financeModule, healthModule, householdsModule, housingModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
 
 installMeasures(modules);
 installPolicy(modules);

@@ -133,6 +133,11 @@ export function createMeasureLoaders(ctx: RequestContext) {
 export const chosen = <M extends MeasureBase>(measures: readonly M[], { sector, from, to }: MeasureArgs): M[] =>
   measures.filter((m) => (!sector || m.sector === sector) && (!from || m.date >= from) && (!to || m.date <= to));
 
+/** A household's records of one type (a sector's own field, e.g. household.housingAssessments), from the same statement as household.measures. */
+export async function householdRecords<M extends MeasureBase>(ctx: RequestContext, householdId: number, type: M['measureType']): Promise<M[]> {
+  return (await ctx.loaders.measuresByHousehold.load(householdId)).filter((m): m is M => m.measureType === type);
+}
+
 /** A member's records of one type (a sector's own field, e.g. member.studentAid), from the same statement as member.measures. */
 export async function memberRecords<M extends MeasureBase>(ctx: RequestContext, memberId: number, type: M['measureType']): Promise<M[]> {
   return (await ctx.loaders.measuresByMember.load(memberId)).filter((m): m is M => m.measureType === type);
