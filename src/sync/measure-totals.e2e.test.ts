@@ -11,7 +11,7 @@ let idNumber: string;
 let townshipOffice: string;
 
 /** Every sector's record tables the demo data fills, emptied for the household tested so that its totals are this file's. */
-const RECORD_TABLES = ['student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance'];
+const RECORD_TABLES = ['student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure'];
 
 beforeAll(async () => {
   t = await startTestApp({ households: 60 });

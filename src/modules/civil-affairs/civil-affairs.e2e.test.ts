@@ -203,3 +203,19 @@ describe('socialAssistanceMismatches: 低保 for households registered as GENERA
     expect(await counted(50)).toBe(await counted(2));
   });
 });
+
+describe('the demo data', () => {
+  it('holds the office’s records of every kind, which its own rules accept sent again unchanged, and 低保 mismatches', async () => {
+    const records = await t.sql<Record<string, unknown>>(`select r.external_id as "externalId", m.id_number as "idNumber", r.kind, (r.amount_fen / 100.0)::numeric(12, 2)::text as amount,
+        r.date::text as "from", r.valid_until::text as "to"
+      from social_assistance r join member m on m.id = r.member_id join household h on h.id = r.household_id
+      where r.external_id like 'DEMO-%' and r.village_code like '430923%' and h.status <> 'REMOVED' order by r.id limit 1000`);
+    expect(new Set(records.map((r) => r.kind))).toEqual(new Set(['SUBSISTENCE_ALLOWANCE', 'EXTREME_POVERTY_SUPPORT', 'TEMPORARY_ASSISTANCE', 'DISABILITY_LIVING_SUBSIDY', 'SEVERE_DISABILITY_CARE_SUBSIDY']));
+    const { result, errors } = await sync(ASSISTANCE, records);
+    expect(errors).toBeUndefined();
+    expect(result).toMatchObject({ created: 0, updated: 0, unchanged: records.length, rejected: [] });
+    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from social_assistance s join household h on h.id = s.household_id
+      where s.external_id like 'DEMO-%' and s.kind = 'SUBSISTENCE_ALLOWANCE' and h.category = 'GENERAL'`);
+    expect(n).toBeGreaterThan(0);
+  });
+});

@@ -85,6 +85,8 @@ describe('reading the records', () => {
     relocations { __typename kind externalId site movedInOn amount } } }`;
 
   beforeAll(async () => {
+    // The demo bureau's records of the household would be its latest.
+    await t.sql(`delete from housing_measure where household_id = ? and external_id like 'DEMO-%'`, [person().householdId]);
     await sync(RENOVATION, [assessment('read-d', person(), 'D', '2026-01-05'), RENOVATION.valid('read-r', person()), relocation('read-m', person())]);
     await sync(RENOVATION, [assessment('read-town-b', person(), 'B', '2026-10-01')], {}, townKey);
   });
@@ -173,5 +175,18 @@ describe('household.assurance: safe housing rests on the latest assessment', () 
 
     await retract(RENOVATION, ['assurance-a'], '错录 recorded in error', townKey);
     expect((await item(2026)).verdict).toBe('NOT_MET');
+  });
+});
+
+describe('the demo data', () => {
+  it('holds the bureau’s assessments, renovations and relocations, which its own rules accept sent again unchanged', async () => {
+    const records = await t.sql<Record<string, unknown>>(`select r.external_id as "externalId", m.id_number as "idNumber", r.kind, r.date::text as date, r.grade, r.assessor,
+        (r.amount_fen / 100.0)::numeric(12, 2)::text as subsidy, r.completed_on::text as "completedOn", r.site
+      from housing_measure r join member m on m.id = r.member_id join household h on h.id = r.household_id
+      where r.external_id like 'DEMO-%' and r.village_code like '430923%' and h.status <> 'REMOVED' order by r.id limit 1000`);
+    expect(new Set(records.map((r) => r.kind))).toEqual(new Set(['ASSESSMENT', 'RENOVATION', 'RELOCATION']));
+    const { result, errors } = await sync(RENOVATION, records);
+    expect(errors).toBeUndefined();
+    expect(result).toMatchObject({ created: 0, updated: 0, unchanged: records.length, rejected: [] });
   });
 });
