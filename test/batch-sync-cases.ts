@@ -42,6 +42,26 @@ export type SyncWorld = {
   forbidden: string[];
 };
 
+/** Registered people as the cases take them, `where` on member m and household h, in id order. */
+export const peopleSql = (where: string) => `select m.id_number as "idNumber", m.id as "memberId", m.household_id as "householdId"
+  from member m join household h on h.id = m.household_id where ${where} order by m.id`;
+
+/**
+ * A world's people for a sector whose records fit anyone: the demo county's registered people but
+ * one, whose household is removed from the register (清退) for the NOT_FOUND case, one of another
+ * county, and the key of another organisation of the role in the county, `name`, which the poverty
+ * office registers.
+ */
+export async function sectorPeople(t: TestApp, role: string, name: string): Promise<Pick<SyncWorld, 'people' | 'removed' | 'elsewhere' | 'sameCounty'>> {
+  let people = await t.sql<Person>(peopleSql(`h.village_code like '430923%' and h.status <> 'REMOVED'`));
+  const [elsewhere] = await t.sql<Person>(peopleSql(`h.village_code not like '430923%'`));
+  const removed = people.pop()!;
+  await t.sql(`update household set status = 'REMOVED' where id = ?`, [removed.householdId]);
+  people = people.filter((p) => p.householdId !== removed.householdId);
+  const { body } = await t.gql('demo-poverty-office', `mutation { registerOrganisation(input: { name: "${name}", role: ${role}, scopes: ["430923"] }) { key } }`);
+  return { people, removed, elsewhere, sameCounty: body.data!.registerOrganisation.key };
+}
+
 export const RESULT = 'created updated unchanged retracted discarded replayed rejected { index externalId field code message }';
 const REASON = '错录 recorded in error';
 
@@ -134,8 +154,9 @@ export function describeBatchSync(w: () => SyncWorld, cases: SyncCase[]): void {
       const again = await sync(k, [k.valid(`${p}-b-0`, w().people[10], 1), k.valid(`${p}-b-1`, w().people[11])], { batchId });
       expect(again.result).toEqual({ ...first.result, replayed: true });
       expect(await held(k, [`${p}-b-1`])).toHaveLength(0);
-      const other = cases.find((o) => o !== k)!;
-      expect((await sync(other, [other.valid(`${p}-b-2`, w().people[11])], { batchId })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      // A sector of one mutation has no other to send the batchId to (education's and health's tests show it refused there).
+      const other = cases.find((o) => o !== k);
+      if (other) expect((await sync(other, [other.valid(`${p}-b-2`, w().people[11])], { batchId })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
 
     it('refuses the whole batch when a control total disagrees, or it holds over 1,000 records or a malformed one', async () => {

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract']);
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure']);
 const REMOVED_PER_ROW = 10;
 /** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
 const REMOVED_AT_LEAST = 100;
@@ -137,7 +137,7 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['region children', 'demo-poverty-office', () => `{ region(code: "430923000000") { name children { code name children { code } } } }`],
   ['measures of a member (education bureau)', 'demo-education', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id date } studentAid { amount } enrolments { status } } }`],
   ['measures of a household and its members', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: EDUCATION) { id } members { measures { id } } } }`],
-  ['assurance, its schooling from enrolments', 'demo-poverty-office', () => `{ household(id: "${householdId}") { assurance(year: 2026) { items { item verdict evidence { source } } } } }`],
+  ['assurance, its schooling, insurance and housing from partners’ records', 'demo-poverty-office', () => `{ household(id: "${householdId}") { assurance(year: 2026) { items { item verdict evidence { source } } } } }`],
   ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
   ['every sector’s measures of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id sector } } }`],
   ['控辍保学: out-of-school children (education bureau)', 'demo-education', () => `{ outOfSchoolChildren(first: 50) { totalCount edges { cursor node { name birthDate } } } }`],
@@ -146,6 +146,11 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['应助尽助: students without aid of a township (poverty office)', 'demo-poverty-office', () => `{ studentsWithoutAid(first: 50, regionCode: "${township}") { totalCount edges { node { name } } } }`],
   ['health records of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { insuranceEnrolments { year } medicalClaims { outOfPocketShare } familyDoctorContracts { team } } }`],
   ['health records of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { insuranceEnrolments { id } medicalClaims { id } } } } } }`],
+  ['social assistance of a member (civil affairs)', 'demo-civil-affairs', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { socialAssistance { amount from to } } }`],
+  ['低保 mismatches (poverty office)', 'demo-poverty-office', () => `{ socialAssistanceMismatches(first: 50) { totalCount edges { cursor node { amount household { number } } } } }`],
+  ['低保 mismatches of a township (auditor)', 'demo-auditor', () => `{ socialAssistanceMismatches(first: 50, regionCode: "${township}") { totalCount edges { node { id } } } }`],
+  ['housing of a page of households (housing bureau)', 'demo-housing', () => `{ households(first: 50) { edges { node { latestHousingAssessment { grade } housingRenovations { subsidy } relocations { site } } } } }`],
+  ['measure totals of a page of households', 'demo-poverty-office', () => `{ households(first: 50) { edges { node { measureTotals(year: 2026) { sector amount count } } } } }`],
 ];
 
 describe('query plans under row-level security', () => {
@@ -165,6 +170,8 @@ describe('the policies’ ranges', () => {
       ['audit_entry', 'region_code'],
       ['access_log', 'region_code'],
       ['organisation_pairing', 'village_code'],
+      ['social_assistance', 'village_code'],
+      ['housing_measure', 'village_code'],
     ];
     const count = (table: string, where: string) => `(select count(*)::int from ${table} where ${where}) as ${table}`;
     for (const patterns of patternSets) {

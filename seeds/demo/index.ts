@@ -1,6 +1,8 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
+import { insertCivilAffairsRecords } from './civil-affairs';
 import { insertEducationRecords } from './education';
 import { insertHealthRecords } from './health';
+import { insertHousingRecords } from './housing';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
 import {
@@ -69,6 +71,8 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await advanceIdentities(knex);
   await insertEducationRecords(knex);
   await insertHealthRecords(knex);
+  await insertCivilAffairsRecords(knex);
+  await insertHousingRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

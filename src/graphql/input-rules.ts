@@ -2,6 +2,15 @@ import { TEXT, withMaxItems, type TextRule } from '../kernel/text';
 import { MAX_BATCH_IDS } from '../rate-limit/person-lookups';
 import { MAX_BATCH } from '../sync/limits';
 
+/** A sector's batch mutation's batchId and its retraction's ids and reason (src/sync). */
+function batchSyncRules(sync: string, retract: string): Record<string, TextRule> {
+  return {
+    [`Mutation.${sync}(batchId)`]: TEXT.EXTERNAL_ID,
+    [`Mutation.${retract}(externalIds)`]: withMaxItems(TEXT.EXTERNAL_ID, MAX_BATCH),
+    [`Mutation.${retract}(reason)`]: TEXT.REASON,
+  };
+}
+
 /**
  * The text every String argument and input field accepts, by schema coordinate (`Type.field(arg)`
  * for an argument, `Input.field` for an input field). `ID`s need no entry: they are all ids
@@ -65,6 +74,18 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'Query.studentsWithoutAid(academicYear)': TEXT.ACADEMIC_YEAR,
   'Query.studentsWithoutAid(regionCode)': TEXT.REGION_CODE,
   'Query.studentsWithoutAid(after)': TEXT.CURSOR,
+  // Civil affairs
+  ...batchSyncRules('recordSocialAssistance', 'retractSocialAssistance'),
+  'SocialAssistanceRecord.externalId': TEXT.EXTERNAL_ID,
+  'SocialAssistanceRecord.idNumber': TEXT.ID_NUMBER,
+  'Query.socialAssistanceMismatches(regionCode)': TEXT.REGION_CODE,
+  'Query.socialAssistanceMismatches(after)': TEXT.CURSOR,
+  // Housing
+  ...batchSyncRules('recordHousingMeasures', 'retractHousingMeasures'),
+  'HousingMeasureRecord.externalId': TEXT.EXTERNAL_ID,
+  'HousingMeasureRecord.idNumber': TEXT.ID_NUMBER,
+  'HousingMeasureRecord.assessor': TEXT.NAME,
+  'HousingMeasureRecord.site': TEXT.NAME,
   // Health
   'Mutation.recordInsuranceEnrolments(batchId)': TEXT.EXTERNAL_ID,
   'Mutation.postMedicalClaims(batchId)': TEXT.EXTERNAL_ID,

@@ -10,6 +10,11 @@ export type MeasureRecords<F = any, T extends object = object> = {
   /** Its GraphQL class: rows are made with its prototype, by which the interface finds their type. */
   of: { prototype: object };
   table: string;
+  /**
+   * Which of the table's rows are of this type, on alias `t`, where one table holds several
+   * (a sector writing one mutation for records of different shapes); all of them when absent.
+   */
+  where?: (t: string) => string;
   /** Its own columns on alias `t` as one SQL expression (a json_build_object), read back as `facts`. */
   facts: (t: string) => string;
   /** The measure's kind (AssistanceMeasure.kind), from the facts. */

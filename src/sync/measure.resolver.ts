@@ -1,10 +1,10 @@
-import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { OrganisationType, type Organisation } from '../modules/auth';
 import { HouseholdType, MemberType, type HouseholdRow, type MemberRow } from '../modules/households';
 import type { MeasureBase, MeasureLinks } from './measure.rows';
-import { AssistanceMeasure, MeasureArgs } from './measure.types';
-import { chosen } from './measures';
+import { AssistanceMeasure, MeasureArgs, MeasureTotalType } from './measure.types';
+import { chosen, type MeasureTotal } from './measures';
 
 /**
  * The fields of AssistanceMeasure that reach other types, for one sector's record type: the
@@ -41,6 +41,19 @@ export class HouseholdMeasuresResolver {
   @FieldResolver(() => [AssistanceMeasure], { nullable: true, description: `Assistance measures 帮扶措施 partners recorded for its members, of every sector: ${LISTED}` })
   async measures(@Ctx() ctx: RequestContext, @Root() household: HouseholdRow, @Args(() => MeasureArgs) args: MeasureArgs): Promise<MeasureBase[]> {
     return chosen(await ctx.loaders.measuresByHousehold.load(household.id), args);
+  }
+
+  @FieldResolver(() => [MeasureTotalType], {
+    nullable: true,
+    description: `Assistance reaching it 扶贫资金到户, by sector and year: how many records and their amounts, of ${LISTED.replace('; oldest first', '')}; earliest year first`,
+  })
+  async measureTotals(
+    @Ctx() ctx: RequestContext,
+    @Root() household: HouseholdRow,
+    @Arg('year', () => Int, { nullable: true, description: 'Only this year' }) year: number | undefined,
+  ): Promise<MeasureTotal[]> {
+    const totals = await ctx.loaders.measureTotalsByHousehold.load(household.id);
+    return year == null ? totals : totals.filter((t) => t.year === year);
   }
 }
 

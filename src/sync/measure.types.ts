@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InterfaceType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
 import { MoneyScalar } from '../graphql/money.scalar';
 import { OrganisationType } from '../modules/auth';
@@ -69,4 +69,19 @@ export class MeasureArgs {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Dated on or before this day' })
   to?: string;
+}
+
+@ObjectType('MeasureTotal', { description: "A household's assistance of one sector in one year 扶贫资金到户: the records you may read, added up" })
+export class MeasureTotalType {
+  @Field(() => Sector)
+  sector!: string;
+
+  @Field(() => Int, { description: 'The calendar year the records are dated in' })
+  year!: number;
+
+  @Field(() => MoneyScalar, { description: "The records' amounts added up, in yuan (each as its type's amount has it: a 低保's is monthly); records without an amount add nothing" })
+  amount!: number;
+
+  @Field(() => Int, { description: 'How many records' })
+  count!: number;
 }

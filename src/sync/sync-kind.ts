@@ -33,8 +33,12 @@ export type SyncKind<R extends SyncRecord, Rules = undefined> = {
   dateField: string;
   /** Its amount in fen, or null where no money moves; control totals add these. */
   amountFen: (record: R) => number | null;
-  /** What the checks need for a whole batch (policy parameters, say), read once. */
-  rules?: (ctx: RequestContext) => Promise<Rules>;
+  /**
+   * What the checks need for a whole batch, read once in one statement: given the records whose
+   * person was found, so that a rule that varies by place and year (a policy parameter) is
+   * resolved for the places and years the batch holds.
+   */
+  rules?: (ctx: RequestContext, matched: readonly { record: R; person: Person }[]) => Promise<Rules>;
   /** The record's own problems, given the person it is for; empty when it may be kept. */
   check: (record: R, person: Person, rules: Rules) => RecordProblem[];
 };

@@ -117,15 +117,20 @@ const entryOf = (kind: AnyKind, w: { id: number; villageCode: string; before: Re
  * A sector's batch (API.md, Writing): every record matched to a registered person by ID number and
  * checked; the valid ones inserted, or updated where they differ from what is held, in one
  * statement, with one audit entry each (before and after) in one more. Statements per batch, at
- * most: the stored batch, the sector's rules, the people, savepoint, upsert, audit, release, and
+ * most: the stored batch, the people, the sector's rules, savepoint, upsert, audit, release, and
  * storing the result, whatever the batch's size.
  */
 export async function runSync<R extends SyncRecord, Rules>(ctx: RequestContext, kind: SyncKind<R, Rules>, records: readonly R[], options: SyncOptions): Promise<SyncResultType> {
   refuseBatch(kind, records, options);
   const stored = options.batchId && !options.dryRun ? await storedResult(ctx, kind, options.batchId) : null;
   if (stored) return stored;
-  const rules = (kind.rules ? await kind.rules(ctx) : undefined) as Rules;
-  const people = await findPeople(ctx, records.filter((r) => parseIdNumber(r.idNumber).ok).map((r) => normalisedIdNumber(r.idNumber)));
+  const valid = records.filter((r) => parseIdNumber(r.idNumber).ok);
+  const people = await findPeople(ctx, valid.map((r) => normalisedIdNumber(r.idNumber)));
+  const matched = valid.flatMap((record) => {
+    const person = people.get(normalisedIdNumber(record.idNumber));
+    return person ? [{ record, person }] : [];
+  });
+  const rules = (kind.rules ? await kind.rules(ctx, matched) : undefined) as Rules;
   const { accepted, rejected } = sortRecords(kind, records, people, rules);
   // An atomic batch with a refused record keeps none of the others.
   const kept = !(options.atomic && rejected.length > 0);

@@ -19,9 +19,16 @@ export const syncPolicy: ModulePolicy = {
   types: {
     SyncResult: { rows: 'the batch just sent', fields: all(EVERYONE, 'created', 'updated', 'unchanged', 'retracted', 'rejected', 'discarded', 'replayed') },
     RecordError: { rows: 'as the batch', fields: all(EVERYONE, 'index', 'externalId', 'field', 'code', 'message') },
+    MeasureTotal: { rows: 'the records added up, as household.measures lists them', fields: all(MEASURE_READERS, 'sector', 'year', 'amount', 'count') },
   },
   fields: {
-    Household: { measures: MEASURES },
+    Household: {
+      measures: MEASURES,
+      measureTotals: {
+        read: MEASURE_READERS,
+        reason: { zh: '到户资金合计只加本部门可读的记录,并按各类型的行规则', en: 'Totals add only the records the department may read, under each type’s row rule' },
+      },
+    },
     Member: { measures: MEASURES },
   },
 };

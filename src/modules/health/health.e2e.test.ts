@@ -1,5 +1,5 @@
 import { composeIdNumber } from '../../kernel/id-number';
-import { describeBatchSync, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
+import { describeBatchSync, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /**
@@ -15,18 +15,9 @@ let hospitalKey: string;
 
 const BUREAU = 'demo-health';
 
-const peopleSql = (where: string) => `select m.id_number as "idNumber", m.id as "memberId", m.household_id as "householdId"
-  from member m join household h on h.id = m.household_id where ${where} order by m.id`;
-
 beforeAll(async () => {
   t = await startTestApp({ households: 200 });
-  people = await t.sql<Person>(peopleSql(`h.village_code like '430923%' and h.status <> 'REMOVED'`));
-  [elsewhere] = await t.sql<Person>(peopleSql(`h.village_code not like '430923%'`));
-  removed = people.pop()!;
-  await t.sql(`update household set status = 'REMOVED' where id = ?`, [removed.householdId]);
-  people = people.filter((p) => p.householdId !== removed.householdId);
-  const { body } = await t.gql('demo-poverty-office', `mutation { registerOrganisation(input: { name: "测试县人民医院", role: HEALTH, scopes: ["430923"] }) { key } }`);
-  hospitalKey = body.data!.registerOrganisation.key;
+  ({ people, removed, elsewhere, sameCounty: hospitalKey } = await sectorPeople(t, 'HEALTH', '测试县人民医院'));
   expect(people.length).toBeGreaterThan(100);
 }, 120_000);
 afterAll(() => t.close());

@@ -9,14 +9,15 @@ export async function householdAssurance(ctx: RequestContext, household: Househo
   const year = Number(asOf.slice(0, 4));
   const regionCode = household.village.code;
   const parameter = (name: ParameterName) => parameterLoader(ctx).load({ name, regionCode, year });
-  // Enrolments and insurance come from the education and health modules' loaders, found through the context: this module imports neither.
-  const [members, enrolments, insurance, povertyLine, schoolAgeFrom, schoolAgeTo] = await Promise.all([
+  // Enrolments, insurance and assessments come from the education, health and housing modules' loaders, found through the context: this module imports none.
+  const [members, enrolments, insurance, housingAssessments, povertyLine, schoolAgeFrom, schoolAgeTo] = await Promise.all([
     ctx.loaders.membersByHousehold.load(household.id),
     ctx.loaders.enrolmentEvidenceByHousehold.load(household.id),
     ctx.loaders.insuranceEvidenceByHousehold.load(household.id),
+    ctx.loaders.housingEvidenceByHousehold.load(household.id),
     parameter(ParameterName.POVERTY_LINE),
     parameter(ParameterName.COMPULSORY_SCHOOL_AGE_FROM),
     parameter(ParameterName.COMPULSORY_SCHOOL_AGE_TO),
   ]);
-  return assess({ household, members, enrolments, insurance, year, asOf, povertyLine, schoolAgeFrom, schoolAgeTo });
+  return assess({ household, members, enrolments, insurance, housingAssessments, year, asOf, povertyLine, schoolAgeFrom, schoolAgeTo });
 }

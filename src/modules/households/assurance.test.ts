@@ -50,6 +50,19 @@ describe('the exit test, computed', () => {
     expect(verdict(facts({ foodAndClothingSecure: false }), AssuranceItemKind.FOOD_AND_CLOTHING)).toBe(Verdict.NOT_MET);
   });
 
+  it('grades housing by the latest assessment up to the day tested, over the registry’s grade, and by the registry’s where there is none', () => {
+    const assessed = (grade: string, date: string, id: number) => ({ id, grade, assessor: '鉴定站', date, externalId: `a-${id}`, organisation: '住建局', recordedAt: new Date(0) });
+    const withAssessments = (...housingAssessments: ReturnType<typeof assessed>[]) => ({ ...facts({ housingGrade: HousingGrade.D }), housingAssessments });
+    expect(verdict(withAssessments(assessed('D', '2023-01-01', 1), assessed('B', '2024-03-01', 2)), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.MET);
+    // One recorded later on the same day is the latest; one after the day tested does not count yet.
+    expect(verdict(withAssessments(assessed('B', '2024-03-01', 2), assessed('C', '2024-03-01', 3)), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.NOT_MET);
+    expect(verdict(withAssessments(assessed('C', '2024-03-01', 3), assessed('A', '2024-07-01', 4)), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.NOT_MET);
+    const item = assess(withAssessments(assessed('A', '2024-01-01', 5))).items.find((i) => i.item === AssuranceItemKind.SAFE_HOUSING)!;
+    expect(item.evidence).toEqual([{ source: 'housing assessment #5 (a-5)', department: '住建局 (住建 housing)', recordedAt: new Date(0), detail: 'house safety grade A, assessed by 鉴定站 on 2024-01-01' }]);
+    // None up to the day tested: the registry's D.
+    expect(verdict(withAssessments(assessed('A', '2024-07-01', 4)), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.NOT_MET);
+  });
+
   it('names the evidence: the household record and the parameter row', () => {
     const income = assess(facts()).items[0];
     expect(income.evidence.map((e) => e.source)).toEqual(['household #7', 'policy parameter #1 (3430元)']);

@@ -25,6 +25,8 @@ export type AssuranceFacts = {
   enrolments?: readonly EnrolmentEvidence[];
   /** The members' basic medical insurance enrolments from insurers and the bureau (the health module's), if any. */
   insurance?: readonly InsuranceEvidence[];
+  /** The household's house-safety assessments from the housing bureau (the housing module's), if any. */
+  housingAssessments?: readonly HousingAssessmentEvidence[];
   year: number;
   /** The day ages are counted on: the end of the year tested, or the effective date of an exit. */
   asOf: string;
@@ -59,6 +61,21 @@ export type InsuranceEvidence = {
   id: number;
   memberId: number;
   year: number;
+  externalId: string;
+  organisation: string | null;
+  recordedAt: Date;
+};
+
+/**
+ * A house-safety assessment 危房鉴定 the housing bureau recorded (table housing_measure, kind
+ * ASSESSMENT): the latest on or before the day tested is the household's grade, not the registry's
+ * own copy of it. `grade` as HousingGrade names it.
+ */
+export type HousingAssessmentEvidence = {
+  id: number;
+  grade: string;
+  assessor: string;
+  date: string;
   externalId: string;
   organisation: string | null;
   recordedAt: Date;
@@ -175,12 +192,30 @@ function insuranceRecord(name: string, e: InsuranceEvidence): Evidence {
   };
 }
 
+/**
+ * Safe housing: the latest assessment on or before the day tested (the last recorded of one day)
+ * where the housing bureau recorded one, the registry's grade only where it recorded none. C and D
+ * are dangerous (危房).
+ */
 function housing(facts: AssuranceFacts): AssuranceItem {
   const item = AssuranceItemKind.SAFE_HOUSING;
+  const verdictOf = (grade: string) => (grade === HousingGrade.C || grade === HousingGrade.D ? Verdict.NOT_MET : Verdict.MET);
+  const latest = (facts.housingAssessments ?? [])
+    .filter((a) => a.date <= facts.asOf)
+    .reduce<HousingAssessmentEvidence | undefined>((l, a) => (!l || a.date > l.date || (a.date === l.date && a.id > l.id) ? a : l), undefined);
+  if (latest) return { item, verdict: verdictOf(latest.grade), evidence: [assessmentRecord(latest)] };
   const grade = facts.household.housingGrade;
   if (!grade) return { item, verdict: Verdict.UNKNOWN, evidence: [registryRecord(facts, 'house safety not assessed')] };
-  const dangerous = grade === HousingGrade.C || grade === HousingGrade.D;
-  return { item, verdict: dangerous ? Verdict.NOT_MET : Verdict.MET, evidence: [registryRecord(facts, `house safety grade ${grade}`)] };
+  return { item, verdict: verdictOf(grade), evidence: [registryRecord(facts, `house safety grade ${grade} (the registry's; no assessment recorded)`)] };
+}
+
+function assessmentRecord(a: HousingAssessmentEvidence): Evidence {
+  return {
+    source: `housing assessment #${a.id} (${a.externalId})`,
+    department: `${a.organisation ?? 'the housing bureau'} (住建 housing)`,
+    recordedAt: a.recordedAt,
+    detail: `house safety grade ${a.grade}, assessed by ${a.assessor} on ${a.date}`,
+  };
 }
 
 /** 一超过两不愁三保障: each item with its verdict and the records it rests on. Passed only when every item is met. */

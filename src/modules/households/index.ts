@@ -1,9 +1,9 @@
 /** The public entry of the module: what other modules and the server may use of it (docs/modules.md). */
-export { ageOn, type EnrolmentEvidence, type InsuranceEvidence } from './assurance';
+export { ageOn, type EnrolmentEvidence, type HousingAssessmentEvidence, type InsuranceEvidence } from './assurance';
 export { HouseholdStatus } from './household.enums';
 export { MEMBER_COLUMNS, toMemberRow, type HouseholdRow, type MemberColumns, type MemberRow } from './household.rows';
 export { HouseholdType, MemberType } from './household.types';
 export { LabourCapacity, SchoolStage } from './member.enums';
 export { assertIdNumber, assertPurpose, memberScope } from './member.service';
-export { Verdict } from './registry.enums';
+export { HousingGrade, Verdict } from './registry.enums';
 export { OverrideInput } from './registry.types';

@@ -13,6 +13,7 @@ export enum ParameterName {
   VILLAGE_COLLECTIVE_INCOME_MIN = 'VILLAGE_COLLECTIVE_INCOME_MIN',
   COMPULSORY_SCHOOL_AGE_FROM = 'COMPULSORY_SCHOOL_AGE_FROM',
   COMPULSORY_SCHOOL_AGE_TO = 'COMPULSORY_SCHOOL_AGE_TO',
+  SUBSISTENCE_ALLOWANCE_STANDARD = 'SUBSISTENCE_ALLOWANCE_STANDARD',
 }
 
 /** The unit a value is stored in: always an integer in the unit's base. */
@@ -40,6 +41,7 @@ export const PARAMETER_UNITS: Readonly<Record<ParameterName, ParameterUnit>> = {
   VILLAGE_COLLECTIVE_INCOME_MIN: ParameterUnit.FEN,
   COMPULSORY_SCHOOL_AGE_FROM: ParameterUnit.YEARS_OF_AGE,
   COMPULSORY_SCHOOL_AGE_TO: ParameterUnit.YEARS_OF_AGE,
+  SUBSISTENCE_ALLOWANCE_STANDARD: ParameterUnit.FEN,
 };
 
 registerEnumType(ParameterName, {
@@ -57,6 +59,7 @@ registerEnumType(ParameterName, {
     VILLAGE_COLLECTIVE_INCOME_MIN: { description: '村集体经营性收入 least collective operating income per year for 有集体经济, yuan' },
     COMPULSORY_SCHOOL_AGE_FROM: { description: '义务教育 youngest compulsory-school age, full years' },
     COMPULSORY_SCHOOL_AGE_TO: { description: '义务教育 oldest compulsory-school age (included), full years' },
+    SUBSISTENCE_ALLOWANCE_STANDARD: { description: '农村低保标准 rural minimum living allowance standard, per person per month, yuan: the most one person’s 低保 pays a month' },
   },
 });
 

@@ -1,0 +1,19 @@
+import { defineModule } from '../module';
+import { housingPolicy } from './housing.policy';
+import { HouseholdHousingResolver, HousingAssessmentResolver, HousingMeasureSyncResolver, HousingRenovationResolver, RelocationResolver } from './housing.resolver';
+import { HOUSING_MEASURES } from './housing.rows';
+import { createHousingLoaders } from './housing.service';
+
+/** Housing 住房安全: safety assessments, renovations and relocations the housing bureau sends in batches (issue 12). */
+export const housingModule = defineModule({
+  name: 'housing',
+  resolvers: [HousingMeasureSyncResolver, HousingAssessmentResolver, HousingRenovationResolver, RelocationResolver, HouseholdHousingResolver],
+  entities: [],
+  loaders: createHousingLoaders,
+  policy: housingPolicy,
+  measures: HOUSING_MEASURES,
+});
+
+declare module '../../context/loaders' {
+  interface Loaders extends ReturnType<typeof createHousingLoaders> {}
+}

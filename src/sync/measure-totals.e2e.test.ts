@@ -1,0 +1,84 @@
+import { startTestApp, statementsOf, type TestApp } from '../../test/harness';
+
+/**
+ * household.measureTotals (src/sync/measures.ts): per household, by sector and year, the records
+ * each role may read added up under each type's own row rule, for every sector the modules
+ * declare; one statement per list level.
+ */
+let t: TestApp;
+let household: number;
+let idNumber: string;
+let townshipOffice: string;
+
+/** Every sector's record tables the demo data fills, emptied for the household tested so that its totals are this file's. */
+const RECORD_TABLES = ['student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure'];
+
+beforeAll(async () => {
+  t = await startTestApp({ households: 60 });
+  [{ household_id: household, id_number: idNumber }] = await t.sql<{ household_id: number; id_number: string }>(
+    `select m.household_id, m.id_number from member m join household h on h.id = m.household_id
+      where h.village_code like '430923%' and h.status <> 'REMOVED' order by m.id limit 1`,
+  );
+  for (const table of RECORD_TABLES) await t.sql(`delete from ${table} where household_id = ?`, [household]);
+  const { body } = await t.gql('demo-poverty-office', `mutation { registerOrganisation(input: { name: "测试乡民政办", role: CIVIL_AFFAIRS, scopes: ["430923"] }) { key } }`);
+  townshipOffice = body.data!.registerOrganisation.key;
+  const assistance = (externalId: string, kind: string, amount: string, from: string) => `{ externalId: "${externalId}", idNumber: "${idNumber}", kind: ${kind}, amount: "${amount}", from: "${from}" }`;
+  const writes: [string, string][] = [
+    ['demo-civil-affairs', `recordSocialAssistance(records: [${assistance('t-1', 'SUBSISTENCE_ALLOWANCE', '200.00', '2026-01-01')}, ${assistance('t-2', 'TEMPORARY_ASSISTANCE', '1500.50', '2026-03-01')},
+      ${assistance('t-3', 'SUBSISTENCE_ALLOWANCE', '180.00', '2025-01-01')}, ${assistance('t-retracted', 'TEMPORARY_ASSISTANCE', '999.00', '2026-04-01')}])`],
+    [townshipOffice, `recordSocialAssistance(records: [${assistance('t-4', 'TEMPORARY_ASSISTANCE', '300.00', '2026-06-01')}])`],
+    ['demo-health', `recordInsuranceEnrolments(records: [{ externalId: "t-5", idNumber: "${idNumber}", year: 2026, scheme: BASIC, premium: "380.00", governmentPaid: "380.00", enrolledOn: "2025-11-20" }])
+      recordFamilyDoctorContracts(records: [{ externalId: "t-6", idNumber: "${idNumber}", team: "测试团队", signedOn: "2026-01-10", validUntil: "2026-12-31" }])`],
+    ['demo-civil-affairs', `retractSocialAssistance(externalIds: ["t-retracted"], reason: "错录 recorded in error")`],
+  ];
+  for (const [key, mutation] of writes) {
+    const { body: written } = await t.gql(key, `mutation { ${mutation.includes('retract') ? mutation.replace(')', ') { retracted }') : mutation.replace(/\]\)/g, ']) { created }')} }`);
+    expect(written.errors).toBeUndefined();
+  }
+}, 120_000);
+afterAll(() => t.close());
+
+const totals = async (key: string, args = '') => {
+  const { body } = await t.gql(key, `{ household(id: "${household}") { measureTotals${args} { sector year amount count } } }`);
+  expect(body.errors).toBeUndefined();
+  return body.data!.household.measureTotals;
+};
+
+describe('household.measureTotals', () => {
+  it('adds up every sector’s records by year for the poverty office and audit, retracted ones left out', async () => {
+    const expected = [
+      // Earliest year first, then by sector; the insurance enrolment is dated by enrolment (2025), the contract has no amount and counts.
+      { sector: 'CIVIL_AFFAIRS', year: 2025, amount: '180.00', count: 1 },
+      { sector: 'HEALTH', year: 2025, amount: '380.00', count: 1 },
+      { sector: 'CIVIL_AFFAIRS', year: 2026, amount: '2000.50', count: 3 },
+      { sector: 'HEALTH', year: 2026, amount: '0.00', count: 1 },
+    ];
+    expect(await totals('demo-poverty-office')).toEqual(expected);
+    expect(await totals('demo-auditor')).toEqual(expected);
+    expect(await totals('demo-poverty-office', '(year: 2026)')).toEqual(expected.filter((e) => e.year === 2026));
+  });
+
+  it('adds for a partner only what it may read: its own records of its own sector’s types', async () => {
+    expect(await totals('demo-civil-affairs')).toEqual([
+      { sector: 'CIVIL_AFFAIRS', year: 2025, amount: '180.00', count: 1 },
+      { sector: 'CIVIL_AFFAIRS', year: 2026, amount: '1700.50', count: 2 },
+    ]);
+    expect(await totals(townshipOffice)).toEqual([{ sector: 'CIVIL_AFFAIRS', year: 2026, amount: '300.00', count: 1 }]);
+    // Insurance and contracts are every health organisation's of the region (their row rule), so the bureau's totals hold them.
+    expect(await totals('demo-health')).toEqual([
+      { sector: 'HEALTH', year: 2025, amount: '380.00', count: 1 },
+      { sector: 'HEALTH', year: 2026, amount: '0.00', count: 1 },
+    ]);
+    expect(await totals('demo-education')).toEqual([]);
+  });
+
+  it('is FORBIDDEN to a role that reads no sector’s records', async () => {
+    const { body } = await t.gql('demo-finance', `{ household(id: "${household}") { measureTotals { amount } } }`);
+    expect(body.errors?.map((e: any) => [e.extensions?.code, e.extensions?.field])).toEqual([['FORBIDDEN', 'Household.measureTotals']]);
+  });
+
+  it('reads a page of households’ totals in statements that do not grow with the page', async () => {
+    const counted = async (n: number) => (await statementsOf(t, 'demo-poverty-office', `{ households(first: ${n}) { edges { node { measureTotals(year: 2026) { sector amount } } } } }`)).statements;
+    expect(await counted(40)).toBe(await counted(3));
+  });
+});
