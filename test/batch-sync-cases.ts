@@ -1,4 +1,6 @@
 import { arrayLiteral } from '../src/db/array-literal';
+import type { Role } from '../src/kernel/role';
+import { createOrganisationWithKey } from '../src/modules/auth/create-organisation.command';
 import { PERSON_NOT_FOUND } from '../src/sync/sync.engine';
 import type { TestApp } from './harness';
 
@@ -41,6 +43,24 @@ export type SyncWorld = {
   /** Keys of roles that may not call the mutations. */
   forbidden: string[];
 };
+
+/**
+ * The people a sector's e2e file writes for: registered people of the demo county 430923 meeting
+ * `where` (on member m and household h), one of them with their household then removed from the
+ * register (清退), one of the other county, and a second organisation of `role` in the county.
+ */
+export async function prepareSyncWorld(t: TestApp, where: string, role: Role, organisationName: string) {
+  const peopleSql = (w: string) => `select m.id_number as "idNumber", m.id as "memberId", m.household_id as "householdId"
+    from member m join household h on h.id = m.household_id where ${w} and ${where} order by m.id`;
+  let people = await t.sql<Person>(peopleSql(`h.village_code like '430923%' and h.status <> 'REMOVED'`));
+  const [elsewhere] = await t.sql<Person>(peopleSql(`h.village_code not like '430923%'`));
+  const removed = people.pop()!;
+  await t.sql(`update household set status = 'REMOVED' where id = ?`, [removed.householdId]);
+  people = people.filter((p) => p.householdId !== removed.householdId);
+  // As an operator would (the poverty office registers only other departments' organisations).
+  const { key } = await createOrganisationWithKey(t.owner.orm, { name: organisationName, role, scopes: ['430923'], keyName: 'test', expiresAt: null });
+  return { people, removed, elsewhere, sameCounty: key };
+}
 
 export const RESULT = 'created updated unchanged retracted discarded replayed rejected { index externalId field code message }';
 const REASON = '错录 recorded in error';
@@ -134,8 +154,9 @@ export function describeBatchSync(w: () => SyncWorld, cases: SyncCase[]): void {
       const again = await sync(k, [k.valid(`${p}-b-0`, w().people[10], 1), k.valid(`${p}-b-1`, w().people[11])], { batchId });
       expect(again.result).toEqual({ ...first.result, replayed: true });
       expect(await held(k, [`${p}-b-1`])).toHaveLength(0);
-      const other = cases.find((o) => o !== k)!;
-      expect((await sync(other, [other.valid(`${p}-b-2`, w().people[11])], { batchId })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      // A sector with one mutation has no other to reuse the batchId with.
+      const other = cases.find((o) => o !== k);
+      if (other) expect((await sync(other, [other.valid(`${p}-b-2`, w().people[11])], { batchId })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
 
     it('refuses the whole batch when a control total disagrees, or it holds over 1,000 records or a malformed one', async () => {
