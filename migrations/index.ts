@@ -15,6 +15,7 @@ import { Migration20261202000000_batch_sync_education } from './Migration2026120
 import { Migration20261202010000_health } from './Migration20261202010000_health';
 import { Migration20261202020000_audit_chain_per_statement } from './Migration20261202020000_audit_chain_per_statement';
 import { Migration20261203000000_school_lists } from './Migration20261203000000_school_lists';
+import { Migration20261205000000_employment_industry } from './Migration20261205000000_employment_industry';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202010000_health', class: Migration20261202010000_health },
   { name: 'Migration20261202020000_audit_chain_per_statement', class: Migration20261202020000_audit_chain_per_statement },
   { name: 'Migration20261203000000_school_lists', class: Migration20261203000000_school_lists },
+  { name: 'Migration20261205000000_employment_industry', class: Migration20261205000000_employment_industry },
 ];

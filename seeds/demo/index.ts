@@ -1,5 +1,6 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { insertEducationRecords } from './education';
+import { insertEmploymentRecords } from './employment';
 import { insertHealthRecords } from './health';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
@@ -69,6 +70,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await advanceIdentities(knex);
   await insertEducationRecords(knex);
   await insertHealthRecords(knex);
+  await insertEmploymentRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

@@ -3,6 +3,7 @@ import { installPolicy } from '../policy/policy';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { educationModule } from './education/education.module';
+import { employmentModule } from './employment/employment.module';
 import { financeModule } from './finance/finance.module';
 import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
@@ -16,7 +17,19 @@ import { installMeasures } from '../sync/measures';
  * Every module of the server, alphabetically: the one list a new module is added to
  * (docs/modules.md). The schema, the entities, the loaders and the policy are derived from it.
  */
-export const modules = [auditModule, authModule, educationModule, financeModule, healthModule, householdsModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
+export const modules = [
+  auditModule,
+  authModule,
+  educationModule,
+  employmentModule,
+  financeModule,
+  healthModule,
+  householdsModule,
+  pairingModule,
+  parametersModule,
+  regionsModule,
+  syncModule,
+] as const;
 
 installMeasures(modules);
 installPolicy(modules);
