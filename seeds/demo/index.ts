@@ -2,6 +2,7 @@ import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { insertEducationRecords } from './education';
 import { insertEmploymentRecords } from './employment';
 import { insertHealthRecords } from './health';
+import { insertIndustryRecords } from './industry';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
 import {
@@ -71,6 +72,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertEducationRecords(knex);
   await insertHealthRecords(knex);
   await insertEmploymentRecords(knex);
+  await insertIndustryRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

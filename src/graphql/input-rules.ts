@@ -91,6 +91,13 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'EmploymentSupportRecord.idNumber': TEXT.ID_NUMBER,
   'EmploymentSupportRecord.title': TEXT.NAME,
   'EmploymentSupportRecord.certificate': TEXT.NAME,
+  // Industry
+  'Mutation.recordIndustrySupport(batchId)': TEXT.EXTERNAL_ID,
+  'Mutation.retractIndustrySupport(externalIds)': withMaxItems(TEXT.EXTERNAL_ID, MAX_BATCH),
+  'Mutation.retractIndustrySupport(reason)': TEXT.REASON,
+  'IndustrySupportRecord.externalId': TEXT.EXTERNAL_ID,
+  'IndustrySupportRecord.idNumber': TEXT.ID_NUMBER,
+  'IndustrySupportRecord.project': TEXT.NAME,
   // Policy parameters
   'SetPolicyParameterInput.regionPrefix': TEXT.REGION_CODE,
   'SetPolicyParameterInput.value': TEXT.DECIMAL,

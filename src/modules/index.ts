@@ -7,6 +7,7 @@ import { employmentModule } from './employment/employment.module';
 import { financeModule } from './finance/finance.module';
 import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
+import { industryModule } from './industry/industry.module';
 import { pairingModule } from './pairing/pairing.module';
 import { parametersModule } from './parameters/parameters.module';
 import { regionsModule } from './regions/regions.module';
@@ -25,6 +26,7 @@ export const modules = [
   financeModule,
   healthModule,
   householdsModule,
+  industryModule,
   pairingModule,
   parametersModule,
   regionsModule,
