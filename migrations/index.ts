@@ -17,6 +17,7 @@ import { Migration20261202020000_audit_chain_per_statement } from './Migration20
 import { Migration20261203000000_school_lists } from './Migration20261203000000_school_lists';
 import { Migration20261204000000_civil_affairs } from './Migration20261204000000_civil_affairs';
 import { Migration20261204010000_housing } from './Migration20261204010000_housing';
+import { Migration20261205000000_employment_industry } from './Migration20261205000000_employment_industry';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203000000_school_lists', class: Migration20261203000000_school_lists },
   { name: 'Migration20261204000000_civil_affairs', class: Migration20261204000000_civil_affairs },
   { name: 'Migration20261204010000_housing', class: Migration20261204010000_housing },
+  { name: 'Migration20261205000000_employment_industry', class: Migration20261205000000_employment_industry },
 ];

@@ -1,4 +1,6 @@
 import { arrayLiteral } from '../src/db/array-literal';
+import type { Role } from '../src/kernel/role';
+import { createOrganisationWithKey } from '../src/modules/auth/create-organisation.command';
 import { PERSON_NOT_FOUND } from '../src/sync/sync.engine';
 import type { TestApp } from './harness';
 
@@ -47,19 +49,19 @@ export const peopleSql = (where: string) => `select m.id_number as "idNumber", m
   from member m join household h on h.id = m.household_id where ${where} order by m.id`;
 
 /**
- * A world's people for a sector whose records fit anyone: the demo county's registered people but
- * one, whose household is removed from the register (清退) for the NOT_FOUND case, one of another
- * county, and the key of another organisation of the role in the county, `name`, which the poverty
- * office registers.
+ * A world's people: the demo county's registered people meeting `fit` (on member m and household
+ * h) but one, whose household is then removed from the register (清退) for the NOT_FOUND case, one
+ * of another county, and the key of a second organisation of `role` in the county, `name`, made as
+ * an operator would (the poverty office registers only other departments' organisations).
  */
-export async function sectorPeople(t: TestApp, role: string, name: string): Promise<Pick<SyncWorld, 'people' | 'removed' | 'elsewhere' | 'sameCounty'>> {
-  let people = await t.sql<Person>(peopleSql(`h.village_code like '430923%' and h.status <> 'REMOVED'`));
-  const [elsewhere] = await t.sql<Person>(peopleSql(`h.village_code not like '430923%'`));
+export async function sectorPeople(t: TestApp, role: `${Role}`, name: string, fit = 'true'): Promise<Pick<SyncWorld, 'people' | 'removed' | 'elsewhere' | 'sameCounty'>> {
+  let people = await t.sql<Person>(peopleSql(`h.village_code like '430923%' and h.status <> 'REMOVED' and ${fit}`));
+  const [elsewhere] = await t.sql<Person>(peopleSql(`h.village_code not like '430923%' and ${fit}`));
   const removed = people.pop()!;
   await t.sql(`update household set status = 'REMOVED' where id = ?`, [removed.householdId]);
   people = people.filter((p) => p.householdId !== removed.householdId);
-  const { body } = await t.gql('demo-poverty-office', `mutation { registerOrganisation(input: { name: "${name}", role: ${role}, scopes: ["430923"] }) { key } }`);
-  return { people, removed, elsewhere, sameCounty: body.data!.registerOrganisation.key };
+  const { key } = await createOrganisationWithKey(t.owner.orm, { name, role: role as Role, scopes: ['430923'], keyName: 'test', expiresAt: null });
+  return { people, removed, elsewhere, sameCounty: key };
 }
 
 export const RESULT = 'created updated unchanged retracted discarded replayed rejected { index externalId field code message }';

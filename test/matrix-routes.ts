@@ -33,3 +33,26 @@ export const query = (...steps: Step[]): Route => ({ operation: 'query', steps }
 export const mutation = (...steps: Step[]): Route => ({ operation: 'mutation', steps });
 
 export const defineMatrix = <F = undefined>(part: MatrixPart<F>): MatrixPart<F> => part;
+
+/**
+ * A sector's matrix fixture: the first member of the demo county born within `born` (SQL bounds
+ * on birth_date, e.g. `current_date - interval '24 years'`), with the records `mutations` writes
+ * for them as `role` (its records and one of each to retract), refused loudly if any is refused.
+ */
+export async function memberWithRecords({ t, keyOf }: MatrixSetUp, role: Role, born: [string, string], mutations: (idNumber: string) => string): Promise<{ idNumber: string }> {
+  const [member] = await t.sql<{ id_number: string }>(
+    `select m.id_number from member m join household h on h.id = m.household_id
+     where h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between ${born[0]} and ${born[1]}
+     order by m.id limit 1`,
+  );
+  const { body } = await t.gql(keyOf(role), `mutation { ${mutations(member.id_number)} }`);
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { idNumber: member.id_number };
+}
+
+/** The route to one of a member's own record lists, through the look-up by ID number. */
+export const memberRoute = (idNumber: string, field: string): Route =>
+  query({ field: 'member', args: `(idNumber: "${idNumber}", purpose: "permission matrix test")` }, { field });
+
+/** The route of a retraction of one record. */
+export const retraction = (field: string, externalId: string): Route => mutation({ field, args: `(externalIds: ["${externalId}"], reason: "矩阵 matrix")` });

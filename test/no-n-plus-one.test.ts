@@ -62,7 +62,7 @@ describe('SQL round-trips per request', () => {
     const small = await statementsOf(t, 'demo-poverty-office', query(5));
     const large = await statementsOf(t, 'demo-poverty-office', query(50));
     const sectors = new Set(large.body.data!.households.edges.flatMap((e: any) => e.node.measures.map((m: any) => m.sector)));
-    // Every sector the modules declare has demo records on a page this size.
+    // The demo data holds records of every declared sector, so a page lists them all.
     expect([...sectors].sort()).toEqual(Object.keys(Sector).sort());
     expect(large.statements).toBe(small.statements);
     // the households with their members, in the message that opens the transaction; the households’ measures; the members’ measures, every type of record of them; commit

@@ -1,8 +1,10 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { insertCivilAffairsRecords } from './civil-affairs';
 import { insertEducationRecords } from './education';
+import { insertEmploymentRecords } from './employment';
 import { insertHealthRecords } from './health';
 import { insertHousingRecords } from './housing';
+import { insertIndustryRecords } from './industry';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
 import {
@@ -73,6 +75,8 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertHealthRecords(knex);
   await insertCivilAffairsRecords(knex);
   await insertHousingRecords(knex);
+  await insertEmploymentRecords(knex);
+  await insertIndustryRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

@@ -104,6 +104,21 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'FamilyDoctorContractRecord.idNumber': TEXT.ID_NUMBER,
   'MedicalClaimRecord.hospital': TEXT.NAME,
   'FamilyDoctorContractRecord.team': TEXT.NAME,
+  // Employment
+  'Mutation.recordEmploymentSupport(batchId)': TEXT.EXTERNAL_ID,
+  'Mutation.retractEmploymentSupport(externalIds)': withMaxItems(TEXT.EXTERNAL_ID, MAX_BATCH),
+  'Mutation.retractEmploymentSupport(reason)': TEXT.REASON,
+  'EmploymentSupportRecord.externalId': TEXT.EXTERNAL_ID,
+  'EmploymentSupportRecord.idNumber': TEXT.ID_NUMBER,
+  'EmploymentSupportRecord.title': TEXT.NAME,
+  'EmploymentSupportRecord.certificate': TEXT.NAME,
+  // Industry
+  'Mutation.recordIndustrySupport(batchId)': TEXT.EXTERNAL_ID,
+  'Mutation.retractIndustrySupport(externalIds)': withMaxItems(TEXT.EXTERNAL_ID, MAX_BATCH),
+  'Mutation.retractIndustrySupport(reason)': TEXT.REASON,
+  'IndustrySupportRecord.externalId': TEXT.EXTERNAL_ID,
+  'IndustrySupportRecord.idNumber': TEXT.ID_NUMBER,
+  'IndustrySupportRecord.project': TEXT.NAME,
   // Policy parameters
   'SetPolicyParameterInput.regionPrefix': TEXT.REGION_CODE,
   'SetPolicyParameterInput.value': TEXT.DECIMAL,

@@ -4,10 +4,12 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { civilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { educationModule } from './education/education.module';
+import { employmentModule } from './employment/employment.module';
 import { financeModule } from './finance/finance.module';
 import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
 import { housingModule } from './housing/housing.module';
+import { industryModule } from './industry/industry.module';
 import { pairingModule } from './pairing/pairing.module';
 import { parametersModule } from './parameters/parameters.module';
 import { regionsModule } from './regions/regions.module';
@@ -18,7 +20,22 @@ import { installMeasures } from '../sync/measures';
  * Every module of the server, alphabetically: the one list a new module is added to
  * (docs/modules.md). The schema, the entities, the loaders and the policy are derived from it.
  */
-export const modules = [auditModule, authModule, civilAffairsModule, educationModule, financeModule, healthModule, householdsModule, housingModule, pairingModule, parametersModule, regionsModule, syncModule] as const;
+export const modules = [
+  auditModule,
+  authModule,
+  civilAffairsModule,
+  educationModule,
+  employmentModule,
+  financeModule,
+  healthModule,
+  householdsModule,
+  housingModule,
+  industryModule,
+  pairingModule,
+  parametersModule,
+  regionsModule,
+  syncModule,
+] as const;
 
 installMeasures(modules);
 installPolicy(modules);

@@ -1,7 +1,8 @@
+import { ageProblem } from '../../sync/record-problems';
 import type { Person, RecordProblem } from '../../sync/sync-kind';
 import { RecordErrorCode } from '../../sync/sync.types';
 import { fenToYuan } from '../../graphql/money.scalar';
-import { ageOn, SchoolStage } from '../households';
+import { SchoolStage } from '../households';
 import { StudentAidKind } from './education.enums';
 
 const yuan = (amount: number) => amount * 100;
@@ -43,12 +44,6 @@ export const STAGE_RULES: Readonly<Record<Exclude<SchoolStage, SchoolStage.NOT_I
   SECONDARY_VOCATIONAL: { ages: [13, 25], grades: [1, 3] },
   HIGHER_EDUCATION: { ages: [15, 40], grades: [1, 5] },
 };
-
-function ageProblem(person: Person, day: string, [min, max]: [number, number], what: string): RecordProblem[] {
-  const age = ageOn(person.birthDate, day);
-  if (age >= min && age <= max) return [];
-  return [{ field: 'idNumber', code: RecordErrorCode.IMPLAUSIBLE_AGE, message: `This person is ${age} on ${day}; ${what} is for ages ${min} to ${max}` }];
-}
 
 /**
  * Compulsory-school age 义务教育 in whole years, both ends included: from 6 for nine years (义务教育法

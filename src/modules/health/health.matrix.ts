@@ -1,5 +1,5 @@
 import { Role } from '../../kernel/role';
-import { defineMatrix, mutation, query, type MatrixSetUp } from '../../../test/matrix-routes';
+import { defineMatrix, memberWithRecords, mutation, query, type MatrixSetUp } from '../../../test/matrix-routes';
 
 type Patient = { idNumber: string };
 
@@ -16,22 +16,11 @@ const contract = (externalId: string, idNumber: string) =>
  * sees no adult) with one record of each kind from the county's medical-insurance bureau, and one
  * of each to retract.
  */
-async function patientFixtures({ t, keyOf }: MatrixSetUp): Promise<Patient> {
-  const [patient] = await t.sql<{ id_number: string }>(
-    `select m.id_number from member m join household h on h.id = m.household_id
-     where h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between current_date - interval '15 years' and current_date - interval '8 years'
-     order by m.id limit 1`,
-  );
-  const id = patient.id_number;
-  const { body } = await t.gql(
-    keyOf(Role.HEALTH),
-    `mutation { recordInsuranceEnrolments(records: [${enrolment('matrix-ins', id)}, ${enrolment('matrix-ins-retract', id)}]) { created unchanged }
-      postMedicalClaims(records: [${claim('matrix-claim', id)}, ${claim('matrix-claim-retract', id)}]) { created unchanged }
-      recordFamilyDoctorContracts(records: [${contract('matrix-fd', id)}, ${contract('matrix-fd-retract', id)}]) { created unchanged } }`,
-  );
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return { idNumber: id };
-}
+const patientFixtures = (setUp: MatrixSetUp): Promise<Patient> =>
+  memberWithRecords(setUp, Role.HEALTH, [`current_date - interval '15 years'`, `current_date - interval '8 years'`], (id) => `
+    recordInsuranceEnrolments(records: [${enrolment('matrix-ins', id)}, ${enrolment('matrix-ins-retract', id)}]) { created unchanged }
+    postMedicalClaims(records: [${claim('matrix-claim', id)}, ${claim('matrix-claim-retract', id)}]) { created unchanged }
+    recordFamilyDoctorContracts(records: [${contract('matrix-fd', id)}, ${contract('matrix-fd-retract', id)}]) { created unchanged }`);
 
 export const matrix = defineMatrix<Patient>({
   prepare: patientFixtures,

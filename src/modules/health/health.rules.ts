@@ -1,6 +1,6 @@
 import { fenToYuan } from '../../graphql/money.scalar';
+import { invalid } from '../../sync/record-problems';
 import type { RecordProblem } from '../../sync/sync-kind';
-import { RecordErrorCode } from '../../sync/sync.types';
 import type { FamilyDoctorContractRecord, InsuranceEnrolmentRecord, MedicalClaimRecord } from './health.types';
 
 /**
@@ -9,8 +9,6 @@ import type { FamilyDoctorContractRecord, InsuranceEnrolmentRecord, MedicalClaim
  * education's ceilings are (education.rules.ts).
  */
 export const OUT_OF_POCKET_LIMIT = 0.1;
-
-const invalid = (field: string, message: string): RecordProblem => ({ field, code: RecordErrorCode.INVALID, message });
 
 // Amounts are never negative: the Money scalar refuses them before a batch is read.
 

@@ -3,7 +3,7 @@ export { ageOn, type EnrolmentEvidence, type HousingAssessmentEvidence, type Ins
 export { HouseholdStatus } from './household.enums';
 export { MEMBER_COLUMNS, toMemberRow, type HouseholdRow, type MemberColumns, type MemberRow } from './household.rows';
 export { HouseholdType, MemberType } from './household.types';
-export { LabourCapacity, SchoolStage } from './member.enums';
+export { Employment, LabourCapacity, SchoolStage } from './member.enums';
 export { assertIdNumber, assertPurpose, memberScope } from './member.service';
 export { HousingGrade, Verdict } from './registry.enums';
 export { OverrideInput } from './registry.types';

@@ -1,0 +1,13 @@
+import { defineModule } from '../module';
+import { industryPolicy } from './industry.policy';
+import { IndustrySupportResolver, IndustrySupportSyncResolver, MemberIndustryResolver } from './industry.resolver';
+import { INDUSTRY_MEASURES } from './industry.rows';
+
+/** Industry 产业扶贫: farming subsidies, cooperative shares and dividends, photovoltaic, e-commerce and tourism income the poverty office records in batches (issue 12). */
+export const industryModule = defineModule({
+  name: 'industry',
+  resolvers: [IndustrySupportSyncResolver, IndustrySupportResolver, MemberIndustryResolver],
+  entities: [],
+  policy: industryPolicy,
+  measures: INDUSTRY_MEASURES,
+});
