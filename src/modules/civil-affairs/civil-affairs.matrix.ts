@@ -9,7 +9,8 @@ const assistance = (externalId: string, idNumber: string) =>
 /**
  * A child of the demo county (every role that reads members sees a child) whose household the
  * demo data gives the education bureau's enrolments and the health bureau's insurance, so that
- * every role that reads measures finds some in its totals, with 低保 from the county's
+ * every role that reads measures finds some in its totals, with an adult the employment bureau
+ * can record a post for (employment.matrix.ts), with 低保 from the county's
  * civil-affairs office (its household is GENERAL, so it is also a mismatch), and one to retract.
  */
 async function assistedFixtures({ t, keyOf }: MatrixSetUp): Promise<Assisted> {
@@ -17,6 +18,7 @@ async function assistedFixtures({ t, keyOf }: MatrixSetUp): Promise<Assisted> {
     `select m.id_number, m.household_id from member m join household h on h.id = m.household_id
      where h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between current_date - interval '15 years' and current_date - interval '8 years'
        and exists (select 1 from enrolment e where e.household_id = h.id) and exists (select 1 from insurance_enrolment i where i.household_id = h.id)
+       and exists (select 1 from member a where a.household_id = h.id and a.birth_date between current_date - interval '60 years' and current_date - interval '20 years')
      order by m.id limit 1`,
   );
   await t.sql(`update household set category = 'GENERAL' where id = ?`, [child.household_id]);
