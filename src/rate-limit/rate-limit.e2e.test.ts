@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Redis from 'ioredis';
 import request from 'supertest';
 import { loadConfig } from '../config/config';
 import { createServer, type Server } from '../http/app';
@@ -131,6 +132,21 @@ describeWithRedis('rate limits shared through Redis', () => {
   });
 });
 
+/** Waits (up to 5 s) until the Redis on `port` has at least `n` clients besides the one asking. */
+async function connectedClients(port: number, n: number): Promise<void> {
+  const asking = new Redis(port, '127.0.0.1');
+  try {
+    for (let tries = 0; tries < 50; tries += 1) {
+      const list = String(await asking.client('LIST'));
+      if (list.trim().split('\n').length > n) return;
+      await sleep(100);
+    }
+    throw new Error(`Redis on port ${port} never had ${n} other client(s)`);
+  } finally {
+    asking.disconnect();
+  }
+}
+
 describe('when Redis goes away mid-run', () => {
   let redis: ChildProcess | undefined;
   afterEach(() => redis?.kill('SIGKILL'));
@@ -150,6 +166,8 @@ describe('when Redis goes away mid-run', () => {
     await sleep(300);
     const server = await secondServer({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: 'outage:', RATE_LIMIT_REQUESTS_PER_MINUTE: '5' });
     try {
+      // Until the server's connection is up it charges its own buckets (no offline queue), which this test counts on being full.
+      await connectedClients(port, 1);
       expect(await statuses([server], 'demo-employment', 3)).toEqual([200, 200, 200]);
       redis.kill('SIGKILL');
       await new Promise((resolve) => redis!.once('exit', resolve));
