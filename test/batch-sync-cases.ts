@@ -210,9 +210,10 @@ export function describeBatchSync(w: () => SyncWorld, cases: SyncCase[]): void {
     });
 
     it('sends as many statements for 1,000 records as for 10', async () => {
-      await w().t.gql(w().key, '{ me { role } }');
       const statements = async (prefix: string, n: number) => {
         const records = ids(prefix, n).map((id, i) => k.valid(id, w().people[i % w().people.length]));
+        // Right before the count, so that the key is in the API-key cache (5 s) and its look-up is not counted.
+        await w().t.gql(w().key, '{ me { role } }');
         const before = w().t.db.sqlCounter.total;
         const { result, errors } = await sync(k, records, { batchId: prefix });
         expect(errors).toBeUndefined();
