@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Client } from 'pg';
 
 /** Linux's USER_HZ: /proc's CPU times are in these ticks; 100 on every mainstream architecture. */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 export type Child = {
   pid: number;
