@@ -12,7 +12,7 @@
  *
  * npm run bench -- batch-sync        one mutation per sector (syncStudentAid, postMedicalClaims, …) in batches of 1,000
  *                                    against COPY of the same rows (bench/batch-sync.ts); writes bench/sync-results.md;
- *                                    about two minutes on the kept 1M database
+ *                                    two to three minutes on the kept 1M database
  *   BENCH_BATCHES=20                 batches per run
  *   BENCH_CLIENTS=1,4                runs with these many callers at once, for each sector
  *   BENCH_SECTORS=education,health   only these sectors (default: every sector in bench/batch-sync.ts's SECTORS)
