@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../context/request-context';
 import { rows } from '../../db/read';
+import { fenToYuan } from '../../graphql/money.scalar';
 import { assertParameterYear, parameterInForceSql } from '../parameters';
 import { rowScopeSql } from '../../policy/row-scope';
 import type { DonationNoticeEntryType, DonationNoticeType, DonationTotalType, DonationType } from './donation.types';
@@ -104,8 +105,6 @@ function cell(value: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-
 /** The notice for posting 张榜公示: its own lines only, so it shows nothing the entries withhold. */
 export function noticeCsv(notice: Omit<DonationNoticeType, 'csv'>): string {
   const header = ['捐赠单位 donor', '对象 target', '项目 project', '方式 kind', '物资 goods', '户数 households', '金额(元) yuan', '用途 purpose', '日期 date'];
@@ -116,7 +115,7 @@ export function noticeCsv(notice: Omit<DonationNoticeType, 'csv'>): string {
     e.kind ? KINDS[e.kind] : '',
     e.description ?? '',
     e.withheld ? WITHHELD : e.households == null ? '' : String(e.households),
-    e.withheld ? WITHHELD : yuan(e.amount!),
+    e.withheld ? WITHHELD : fenToYuan(e.amount!),
     e.withheld ? WITHHELD : (e.purpose ?? ''),
     e.withheld ? WITHHELD : (e.date ?? ''),
   ];
