@@ -256,3 +256,20 @@ describe('the public notice and small-cell suppression', () => {
     expect(retracted.data.retractDonations).toEqual({ retracted: 0, rejected: [{ code: 'NOT_FOUND' }] });
   });
 });
+
+describe('the demo data', () => {
+  it('holds gifts of every target and kind from several donors, posted in their villages’ notices', async () => {
+    const [demo] = await t.sql<{ donors: number; kinds: string[] }>(
+      `select count(distinct organisation_id)::int as donors, array_agg(distinct target || ' ' || kind order by target || ' ' || kind) as kinds from donation where external_id like 'DEMO-DN-%'`,
+    );
+    expect(demo.donors).toBeGreaterThanOrEqual(3);
+    expect(demo.kinds).toEqual(['HOUSEHOLD CASH', 'PROJECT IN_KIND', 'VILLAGE CASH']);
+    const [{ code, year }] = await t.sql<{ code: string; year: number }>(
+      `select d.village_code as code, extract(year from d.date)::int as year from donation d join organisation o on o.id = d.organisation_id
+       where d.external_id like 'DEMO-DN-%' and o.role = 'CPPCC' and o.scopes = '{430923}' order by d.village_code limit 1`,
+    );
+    const notice = (await gql('demo-auditor', NOTICE, { v: code, year })).data.donationNotice;
+    expect(notice.entries.map((e: any) => e.target)).toEqual(expect.arrayContaining(['VILLAGE', 'PROJECT']));
+    expect(notice.csv.split('\r\n').length).toBeGreaterThan(3);
+  });
+});
