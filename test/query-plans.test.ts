@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { chinaToday } from '../src/config/clock';
 import { startTestApp, type TestApp } from './harness';
 
 /**
@@ -9,8 +10,10 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support']);
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support', 'donation']);
 const REMOVED_PER_ROW = 10;
+/** The demo data's gifts are this year's (seeds/demo/donations.ts). */
+const THIS_YEAR = Number(chinaToday().slice(0, 4));
 /** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
 const REMOVED_AT_LEAST = 100;
 
@@ -153,6 +156,10 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['measure totals of a page of households', 'demo-poverty-office', () => `{ households(first: 50) { edges { node { measureTotals(year: 2026) { sector amount count } } } } }`],
   ['employment support of a member (human resources bureau)', 'demo-employment', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { employmentSupport { employment } measures { id } } }`],
   ['employment and industry support of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { employmentSupport { id } industrySupport { id } } } } } }`],
+  ['a donor’s gifts of the year (CPPCC)', 'demo-cppcc', () => `{ donations(year: ${THIS_YEAR}) { externalId amount householdNumber } }`],
+  ['the gifts of the county (poverty office)', 'demo-poverty-office', () => `{ donations(year: ${THIS_YEAR}) { externalId amount } }`],
+  ['donors’ totals against the thresholds (poverty office)', 'demo-poverty-office', () => `{ donationTotals(year: ${THIS_YEAR}) { donor amount threshold met } }`],
+  ['a village’s public notice of gifts (business association)', 'demo-business-association', () => `{ donationNotice(villageCode: "${village}", year: ${THIS_YEAR}) { csv entries { amount withheld } } }`],
   ['industry support of a household (poverty office)', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: INDUSTRY) { id amount } members { industrySupport { project } } } }`],
 ];
 
@@ -175,6 +182,7 @@ describe('the policies’ ranges', () => {
       ['organisation_pairing', 'village_code'],
       ['social_assistance', 'village_code'],
       ['housing_measure', 'village_code'],
+      ['donation', 'village_code'],
     ];
     const count = (table: string, where: string) => `(select count(*)::int from ${table} where ${where}) as ${table}`;
     for (const patterns of patternSets) {

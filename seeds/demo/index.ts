@@ -1,5 +1,6 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { insertCivilAffairsRecords } from './civil-affairs';
+import { insertDonations } from './donations';
 import { insertEducationRecords } from './education';
 import { insertEmploymentRecords } from './employment';
 import { insertHealthRecords } from './health';
@@ -77,6 +78,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertHousingRecords(knex);
   await insertEmploymentRecords(knex);
   await insertIndustryRecords(knex);
+  await insertDonations(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

@@ -74,6 +74,16 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'Query.studentsWithoutAid(academicYear)': TEXT.ACADEMIC_YEAR,
   'Query.studentsWithoutAid(regionCode)': TEXT.REGION_CODE,
   'Query.studentsWithoutAid(after)': TEXT.CURSOR,
+  // Donations
+  ...batchSyncRules('recordDonations', 'retractDonations'),
+  'DonationRecord.externalId': TEXT.EXTERNAL_ID,
+  'DonationRecord.villageCode': TEXT.REGION_CODE,
+  'DonationRecord.householdNumber': TEXT.HOUSEHOLD_NUMBER,
+  'DonationRecord.project': TEXT.NOTICE_LINE,
+  'DonationRecord.description': TEXT.NOTICE_LINE,
+  'DonationRecord.purpose': TEXT.NOTICE_LINE,
+  'DonationRecord.receiptNumber': TEXT.NAME,
+  'Query.donationNotice(villageCode)': TEXT.REGION_CODE,
   // Civil affairs
   ...batchSyncRules('recordSocialAssistance', 'retractSocialAssistance'),
   'SocialAssistanceRecord.externalId': TEXT.EXTERNAL_ID,

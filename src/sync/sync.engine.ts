@@ -8,7 +8,7 @@ import { fenToYuan } from '../graphql/money.scalar';
 import { auditAll, type BulkAuditEntry } from '../modules/audit';
 import { rowScopeSql } from '../policy/row-scope';
 import { MAX_BATCH } from './limits';
-import type { AnyKind, Person, RecordProblem, SyncKind, SyncRecord } from './sync-kind';
+import type { AnyKind, Person, RecordProblem, Subject, SubjectMatch, SyncKind, SyncRecord } from './sync-kind';
 import { PEOPLE_BY_ID_NUMBER, retractSql, STORE_BATCH, STORED_BATCH, upsertSql, type Retracted, type Written } from './sync.sql';
 import { RecordErrorCode, type RecordErrorType, type SyncOptions, type SyncResultType } from './sync.types';
 
@@ -17,7 +17,7 @@ import { RecordErrorCode, type RecordErrorType, type SyncOptions, type SyncResul
 export const PERSON_NOT_FOUND = 'No registered person with this ID number in your region';
 const RECORD_NOT_FOUND = 'You hold no record with this externalId';
 
-type Accepted<R> = { record: R; person: Person };
+type Accepted<R, S extends Subject> = { record: R; person: S };
 
 /** The statements' texts, made once per sector. */
 const texts = new WeakMap<object, { upsert: string; retract: string }>();
@@ -42,42 +42,58 @@ function refuseBatch<R extends SyncRecord>(kind: AnyKind, records: readonly R[],
   }
 }
 
-/** The registered people the records name, by normal-form ID number, in one statement. */
-async function findPeople(ctx: RequestContext, idNumbers: readonly string[]): Promise<Map<string, Person>> {
-  const wanted = [...new Set(idNumbers)];
-  if (wanted.length === 0) return new Map();
-  const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
-  const found = await rows<Person>(ctx, PEOPLE_BY_ID_NUMBER(scope.sql), [arrayLiteral(wanted), ...scope.bindings]);
-  return new Map(found.map((p) => [p.idNumber, p]));
+/** A person's records: the registered people they name, by normal-form ID number, in one statement. */
+export const BY_ID_NUMBER: SubjectMatch<{ idNumber: string }, Person> = {
+  key: (r) => {
+    const parsed = parseIdNumber(r.idNumber);
+    return parsed.ok ? { key: normalisedIdNumber(r.idNumber) } : { problem: describeIdNumberProblem(parsed.problem) };
+  },
+  field: () => 'idNumber',
+  find: async (ctx, idNumbers) => {
+    const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
+    const found = await rows<Person>(ctx, PEOPLE_BY_ID_NUMBER(scope.sql), [arrayLiteral(idNumbers), ...scope.bindings]);
+    return new Map(found.map((p) => [p.idNumber, p]));
+  },
+  notFound: PERSON_NOT_FOUND,
+};
+
+const subjectOf = <R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>): SubjectMatch<R, S> =>
+  (kind.subject ?? BY_ID_NUMBER) as unknown as SubjectMatch<R, S>;
+
+/** The subjects the records name, each once, in one statement. */
+async function findSubjects<R extends SyncRecord, S extends Subject>(ctx: RequestContext, match: SubjectMatch<R, S>, records: readonly R[]): Promise<Map<string, S>> {
+  const wanted = [...new Set(records.flatMap((r) => { const k = match.key(r); return 'key' in k ? [k.key] : []; }))];
+  return wanted.length === 0 ? new Map() : match.find(ctx, wanted);
 }
 
-/** Each record's problems, the engine's checks first (duplicates, ID numbers, dates, people), then the sector's. */
-function sortRecords<R extends SyncRecord, Rules>(kind: SyncKind<R, Rules>, records: readonly R[], people: Map<string, Person>, rules: Rules) {
+/** Each record's problems, the engine's checks first (duplicates, subjects, dates), then the sector's. */
+function sortRecords<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, records: readonly R[], subjects: Map<string, S>, rules: Rules) {
   const today = chinaToday();
   const seen = new Set<string>();
-  const accepted: Accepted<R>[] = [];
+  const accepted: Accepted<R, S>[] = [];
   const rejected: RecordErrorType[] = [];
   records.forEach((record, index) => {
-    const problems = problemsOf(kind, record, seen, people, rules, today);
-    if (problems.length === 0) accepted.push({ record, person: people.get(normalisedIdNumber(record.idNumber))! });
+    const { problems, subject } = problemsOf(kind, record, seen, subjects, rules, today);
+    if (problems.length === 0) accepted.push({ record, person: subject! });
     for (const p of problems) rejected.push({ index, externalId: record.externalId, ...p });
   });
   return { accepted, rejected };
 }
 
-function problemsOf<R extends SyncRecord, Rules>(kind: SyncKind<R, Rules>, record: R, seen: Set<string>, people: Map<string, Person>, rules: Rules, today: string): RecordProblem[] {
-  if (seen.has(record.externalId)) return [{ field: 'externalId', code: RecordErrorCode.DUPLICATE, message: 'This externalId came earlier in the batch: send each record once' }];
+function problemsOf<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, record: R, seen: Set<string>, subjects: Map<string, S>, rules: Rules, today: string): { problems: RecordProblem[]; subject?: S } {
+  const match = subjectOf(kind);
+  if (seen.has(record.externalId)) return { problems: [{ field: 'externalId', code: RecordErrorCode.DUPLICATE, message: 'This externalId came earlier in the batch: send each record once' }] };
   seen.add(record.externalId);
-  const parsed = parseIdNumber(record.idNumber);
-  if (!parsed.ok) return [{ field: 'idNumber', code: RecordErrorCode.INVALID, message: describeIdNumberProblem(parsed.problem) }];
-  if (kind.date(record) > today) return [{ field: kind.dateField, code: RecordErrorCode.INVALID, message: `${kind.date(record)} is in the future (today is ${today} in China)` }];
-  const person = people.get(normalisedIdNumber(record.idNumber));
-  if (!person) return [{ field: 'idNumber', code: RecordErrorCode.NOT_FOUND, message: PERSON_NOT_FOUND }];
-  return kind.check(record, person, rules);
+  const key = match.key(record);
+  if ('problem' in key) return { problems: [{ field: match.field(record), code: RecordErrorCode.INVALID, message: key.problem }] };
+  if (kind.date(record) > today) return { problems: [{ field: kind.dateField, code: RecordErrorCode.INVALID, message: `${kind.date(record)} is in the future (today is ${today} in China)` }] };
+  const subject = subjects.get(key.key);
+  if (!subject) return { problems: [{ field: match.field(record), code: RecordErrorCode.NOT_FOUND, message: match.notFound }] };
+  return { problems: kind.check(record, subject, rules), subject };
 }
 
 /** A row as the upsert takes it: the engine's columns and the sector's. */
-function rowOf<R extends SyncRecord>(kind: AnyKind, { record, person }: Accepted<R>) {
+function rowOf<R extends SyncRecord>(kind: AnyKind, { record, person }: Accepted<R, Subject>) {
   return {
     external_id: record.externalId,
     member_id: person.memberId,
@@ -120,18 +136,19 @@ const entryOf = (kind: AnyKind, w: { id: number; villageCode: string; before: Re
  * most: the stored batch, the people, the sector's rules, savepoint, upsert, audit, release, and
  * storing the result, whatever the batch's size.
  */
-export async function runSync<R extends SyncRecord, Rules>(ctx: RequestContext, kind: SyncKind<R, Rules>, records: readonly R[], options: SyncOptions): Promise<SyncResultType> {
+export async function runSync<R extends SyncRecord, Rules, S extends Subject>(ctx: RequestContext, kind: SyncKind<R, Rules, S>, records: readonly R[], options: SyncOptions): Promise<SyncResultType> {
   refuseBatch(kind, records, options);
   const stored = options.batchId && !options.dryRun ? await storedResult(ctx, kind, options.batchId) : null;
   if (stored) return stored;
-  const valid = records.filter((r) => parseIdNumber(r.idNumber).ok);
-  const people = await findPeople(ctx, valid.map((r) => normalisedIdNumber(r.idNumber)));
-  const matched = valid.flatMap((record) => {
-    const person = people.get(normalisedIdNumber(record.idNumber));
+  const match = subjectOf(kind);
+  const subjects = await findSubjects(ctx, match, records);
+  const matched = records.flatMap((record) => {
+    const key = match.key(record);
+    const person = 'key' in key ? subjects.get(key.key) : undefined;
     return person ? [{ record, person }] : [];
   });
   const rules = (kind.rules ? await kind.rules(ctx, matched) : undefined) as Rules;
-  const { accepted, rejected } = sortRecords(kind, records, people, rules);
+  const { accepted, rejected } = sortRecords(kind, records, subjects, rules);
   // An atomic batch with a refused record keeps none of the others.
   const kept = !(options.atomic && rejected.length > 0);
   let written: Written[] = [];
@@ -171,7 +188,7 @@ async function storedResult(ctx: RequestContext, kind: AnyKind, batchId: string)
  * kept, marked retracted, audited with before and after, in a fixed number of statements. A
  * record retracted already is unchanged; one the caller does not hold is NOT_FOUND.
  */
-export async function retract<R extends SyncRecord, Rules>(ctx: RequestContext, kind: SyncKind<R, Rules>, externalIds: readonly string[], reason: string): Promise<SyncResultType> {
+export async function retract<R extends SyncRecord, Rules, S extends Subject>(ctx: RequestContext, kind: SyncKind<R, Rules, S>, externalIds: readonly string[], reason: string): Promise<SyncResultType> {
   if (externalIds.length === 0 || externalIds.length > MAX_BATCH) throw badUserInput(`externalIds must hold 1 to ${MAX_BATCH} ids (got ${externalIds.length})`, 'externalIds');
   const { organisationId, apiKeyId } = ctx.caller;
   const found = await inSavepoint(ctx, true, async () => {
