@@ -2,6 +2,7 @@ import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { insertCivilAffairsRecords } from './civil-affairs';
 import { insertEducationRecords } from './education';
 import { insertEmploymentRecords } from './employment';
+import { insertLoanRecords } from './finance';
 import { insertHealthRecords } from './health';
 import { insertHousingRecords } from './housing';
 import { insertIndustryRecords } from './industry';
@@ -77,6 +78,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertHousingRecords(knex);
   await insertEmploymentRecords(knex);
   await insertIndustryRecords(knex);
+  await insertLoanRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

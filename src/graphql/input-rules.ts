@@ -119,6 +119,14 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'IndustrySupportRecord.externalId': TEXT.EXTERNAL_ID,
   'IndustrySupportRecord.idNumber': TEXT.ID_NUMBER,
   'IndustrySupportRecord.project': TEXT.NAME,
+  // Finance
+  'Mutation.recordLoans(batchId)': TEXT.EXTERNAL_ID,
+  'Mutation.retractLoans(externalIds)': withMaxItems(TEXT.EXTERNAL_ID, MAX_BATCH),
+  'Mutation.retractLoans(reason)': TEXT.REASON,
+  'MicroLoanRecord.externalId': TEXT.EXTERNAL_ID,
+  'MicroLoanRecord.idNumber': TEXT.ID_NUMBER,
+  'MicroLoanRecord.loanNumber': TEXT.EXTERNAL_ID,
+  'MicroLoanRecord.purpose': TEXT.NAME,
   // Policy parameters
   'SetPolicyParameterInput.regionPrefix': TEXT.REGION_CODE,
   'SetPolicyParameterInput.value': TEXT.DECIMAL,
