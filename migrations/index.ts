@@ -19,6 +19,7 @@ import { Migration20261204000000_civil_affairs } from './Migration20261204000000
 import { Migration20261204010000_housing } from './Migration20261204010000_housing';
 import { Migration20261205000000_employment_industry } from './Migration20261205000000_employment_industry';
 import { Migration20261206000000_micro_loans } from './Migration20261206000000_micro_loans';
+import { Migration20261206010000_loan_coverage } from './Migration20261206010000_loan_coverage';
 
 /**
  * Migrations listed explicitly rather than found by glob, so the same list runs from TypeScript
@@ -45,4 +46,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204010000_housing', class: Migration20261204010000_housing },
   { name: 'Migration20261205000000_employment_industry', class: Migration20261205000000_employment_industry },
   { name: 'Migration20261206000000_micro_loans', class: Migration20261206000000_micro_loans },
+  { name: 'Migration20261206010000_loan_coverage', class: Migration20261206010000_loan_coverage },
 ];

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support']);
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support', 'micro_loan']);
 const REMOVED_PER_ROW = 10;
 /** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
 const REMOVED_AT_LEAST = 100;
@@ -153,6 +153,11 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['measure totals of a page of households', 'demo-poverty-office', () => `{ households(first: 50) { edges { node { measureTotals(year: 2026) { sector amount count } } } } }`],
   ['employment support of a member (human resources bureau)', 'demo-employment', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { employmentSupport { employment } measures { id } } }`],
   ['employment and industry support of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { employmentSupport { id } industrySupport { id } } } } } }`],
+  ['households without a small loan 应贷尽贷 (poverty office)', 'demo-poverty-office', () => `{ householdsWithoutLoans(first: 50) { totalCount edges { cursor node { number } } } }`],
+  ['households without a small loan of a township (auditor)', 'demo-auditor', () => `{ householdsWithoutLoans(first: 50, regionCode: "${township}") { totalCount edges { node { id } } } }`],
+  ['overdue loans (poverty office)', 'demo-poverty-office', () => `{ overdueLoans(first: 50) { totalCount edges { cursor node { amount ... on MicroLoan { overdueDays loanNumber } recordedBy { name } } } } }`],
+  ['loans of exited or removed households (poverty office)', 'demo-poverty-office', () => `{ loansOfDepartedHouseholds(first: 50) { totalCount edges { node { amount household { status } } } } }`],
+  ['a member’s loans (bank)', 'demo-finance', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { microLoans { loanNumber } measures { id } } }`],
   ['industry support of a household (poverty office)', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: INDUSTRY) { id amount } members { industrySupport { project } } } }`],
 ];
 

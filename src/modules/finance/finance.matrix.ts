@@ -7,6 +7,9 @@ const loan = (externalId: string, idNumber: string) =>
 /** Of borrowing age and of the education bureau's school age too, so that every role that reads members sees them. */
 const BORN: [string, string] = [`current_date - interval '24 years'`, `current_date - interval '19 years'`];
 
+const OVERDUE = { field: 'overdueLoans', args: '(first: 1)' };
+const DEPARTED = { field: 'loansOfDepartedHouseholds', args: '(first: 1)' };
+
 /** Also a loan to an adult of the household with every sector's records, so that MeasureTotal's route there finds the bank's own. */
 async function loanFixtures(setUp: MatrixSetUp): Promise<{ idNumber: string }> {
   await recordForTheMeasuredHousehold(setUp, Role.FINANCE, (id) => `recordLoans(records: [${loan('matrix-loan-household', id)}]) { created }`);
@@ -16,6 +19,12 @@ async function loanFixtures(setUp: MatrixSetUp): Promise<{ idNumber: string }> {
 export const matrix = defineMatrix({
   prepare: loanFixtures,
   routes: (f, w) => ({
+    // The coverage lists: the demo data has overdue loans and loans to exited households.
+    OverdueLoanConnection: query(OVERDUE),
+    OverdueLoanEdge: query(OVERDUE, { field: 'edges' }),
+    DepartedHouseholdLoanConnection: query(DEPARTED),
+    DepartedHouseholdLoanEdge: query(DEPARTED, { field: 'edges' }),
+    'Query.householdsWithoutLoans': query({ field: 'householdsWithoutLoans', args: '(first: 1)' }),
     LoanEligibility: query({ field: 'loanEligibility', args: `(idNumber: "${f.idNumber}", purpose: "permission matrix test")` }),
     'Query.loanEligibilities': query({ field: 'loanEligibilities', args: `(idNumbers: ["${f.idNumber}"], purpose: "permission matrix test")` }),
     MicroLoan: memberRoute(w.idNumber, 'microLoans'),

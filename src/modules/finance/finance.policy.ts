@@ -1,5 +1,5 @@
 import { Role } from '../../kernel/role';
-import { all, type ModulePolicy } from '../../policy/policy';
+import { all, connection, type ModulePolicy } from '../../policy/policy';
 import { PARTNER_RECORD_ROWS } from '../../policy/row-rules';
 import { MEASURE_FIELDS } from '../../sync/measure.types';
 
@@ -12,6 +12,12 @@ const LOAN_CHECKERS = [POVERTY_OFFICE, FINANCE, AUDITOR];
  * audit all of their region's.
  */
 const LOAN_READERS = [POVERTY_OFFICE, FINANCE, AUDITOR];
+/** The coverage lists are the poverty office's to act on (应贷尽贷, loans to watch) and audit's to see acted on; a bank would learn of other banks' loans. */
+const COVERAGE_READERS = [POVERTY_OFFICE, AUDITOR];
+const COVERAGE_REASON = {
+  zh: '小额信贷覆盖和风险名单交扶贫办跟进,审计可见;银行不得见他行贷款',
+  en: 'Loan coverage and risk lists are for the poverty office to act on and audit to see; a bank may not see other banks’ loans',
+};
 
 export const financePolicy: ModulePolicy = {
   types: {
@@ -20,6 +26,8 @@ export const financePolicy: ModulePolicy = {
       rows: PARTNER_RECORD_ROWS,
       fields: all(LOAN_READERS, ...MEASURE_FIELDS, 'loanNumber', 'event', 'termMonths', 'rateBasisPoints', 'purpose', 'interestSubsidised', 'overdueDays'),
     },
+    ...connection('OverdueLoan', COVERAGE_READERS),
+    ...connection('DepartedHouseholdLoan', COVERAGE_READERS),
   },
   fields: {
     Query: {
@@ -31,6 +39,9 @@ export const financePolicy: ModulePolicy = {
         read: LOAN_CHECKERS,
         reason: { zh: '批量资格查询,每个身份证号都留痕并计入查询限额', en: 'A batch of checks: each ID number is logged and counts against the look-up budget' },
       },
+      householdsWithoutLoans: { read: COVERAGE_READERS, reason: COVERAGE_REASON },
+      overdueLoans: { read: COVERAGE_READERS, reason: COVERAGE_REASON },
+      loansOfDepartedHouseholds: { read: COVERAGE_READERS, reason: COVERAGE_REASON },
     },
     Mutation: all([FINANCE], 'recordLoans', 'retractLoans'),
     Member: {

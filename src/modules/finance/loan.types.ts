@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { MoneyScalar } from '../../graphql/money.scalar';
+import { ConnectionType } from '../../graphql/pagination';
 import { AssistanceMeasure } from '../../sync/measure.types';
 import { LoanEventKind } from './loan.enums';
 
@@ -66,3 +67,11 @@ export class MicroLoanType extends AssistanceMeasure {
   @Field(() => Int, { nullable: true, description: 'Overdue: days overdue 逾期天数' })
   overdueDays!: number | null;
 }
+
+/** Loan records for the poverty office's coverage lists: an overdue report still standing, or the issue of a loan to a household gone from the register's poor. */
+export const OverdueLoanConnection = ConnectionType(MicroLoanType, 'OverdueLoan', 'Overdue reports 逾期 still standing, of loans that still owe: the sum and days overdue, the bank, the borrower');
+export const DepartedHouseholdLoanConnection = ConnectionType(
+  MicroLoanType,
+  'DepartedHouseholdLoan',
+  'The issue of each loan still owing whose borrower’s household has exited 脱贫 or been removed 清退',
+);

@@ -13,6 +13,8 @@ let world: Omit<SyncWorld, 't' | 'unknownIdNumber' | 'key' | 'otherCounty' | 'fo
 /** Two adults with labour capacity of one household kept out of the shared cases, whose loans the eligibility tests set. */
 let borrower: Person;
 let relative: Person;
+/** An adult with labour capacity of a household without loans, kept out of the shared cases, for the coverage lists. */
+let departing: Person;
 
 const BANK = 'demo-finance';
 const SECOND_BANK_NAME = '测试县农村商业银行';
@@ -27,7 +29,10 @@ beforeAll(async () => {
     group by h.id having count(*) >= 2 order by h.id limit 1`);
   [borrower, relative] = await t.sql<Person>(`select m.id_number as "idNumber", m.id as "memberId", m.household_id as "householdId" from member m
     where m.household_id = ? and ${ADULT} and m.labour_capacity = 'ORDINARY' order by m.id limit 2`, [household.id]);
-  world = await sectorPeople(t, Role.FINANCE, SECOND_BANK_NAME, `${ADULT} and h.id <> ${household.id}`);
+  [departing] = await t.sql<Person>(`select m.id_number as "idNumber", m.id as "memberId", m.household_id as "householdId" from member m join household h on h.id = m.household_id
+    where h.village_code like '430923%' and h.status = 'NOT_EXITED' and h.id <> ? and ${ADULT} and m.labour_capacity = 'ORDINARY'
+      and not exists (select from micro_loan l where l.household_id = h.id) order by m.id desc limit 1`, [household.id]);
+  world = await sectorPeople(t, Role.FINANCE, SECOND_BANK_NAME, `${ADULT} and h.id not in (${household.id}, ${departing.householdId})`);
   expect(world.people.length).toBeGreaterThan(100);
 }, 120_000);
 afterAll(() => t.close());
@@ -178,5 +183,57 @@ describe('the demo data', () => {
       expect(errors).toBeUndefined();
       expect(result).toMatchObject({ created: 0, updated: 0, unchanged: sent.length, rejected: [] });
     }
+  });
+});
+
+describe('the poverty office’s coverage lists', () => {
+  const all = async (key: string, list: string, node: string, args = ''): Promise<any[]> => {
+    const found: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { body }: any = await t.gql(key, `query($after: String) { ${list}(first: 100, after: $after${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${node} } } } }`, { after });
+      expect(body.errors).toBeUndefined();
+      const page = body.data[list];
+      found.push(...page.edges.map((e: any) => e.node));
+      if (!page.pageInfo.hasNextPage) {
+        expect(found).toHaveLength(page.totalCount);
+        return found;
+      }
+      after = page.pageInfo.endCursor;
+    }
+  };
+
+  it('lists a household with labour capacity until a bank issues it a loan (应贷尽贷), by region', async () => {
+    const households = async (args = '') => (await all('demo-poverty-office', 'householdsWithoutLoans', 'id', args)).map((h) => Number(h.id));
+    expect(await households()).toContain(departing.householdId);
+    const [{ village_code: village }] = await t.sql<{ village_code: string }>('select village_code from household where id = ?', [departing.householdId]);
+    expect(await households(`, regionCode: "${village}"`)).toContain(departing.householdId);
+    expect((await sync(LOANS, [issue('cover-issue', departing.idNumber, '10000.00')])).result.created).toBe(1);
+    expect(await households()).not.toContain(departing.householdId);
+  });
+
+  it('lists an overdue loan while its report stands, not another bank’s name to a bank, and refuses the lists to banks', async () => {
+    const overdue = { externalId: 'cover-overdue', loanNumber: 'cover-issue', idNumber: departing.idNumber, kind: 'OVERDUE', amount: '1000.00', overdueDays: 15, date: '2026-11-01' };
+    expect((await sync(LOANS, [overdue])).result.created).toBe(1);
+    const listed = async () => (await all('demo-auditor', 'overdueLoans', 'externalId amount ... on MicroLoan { overdueDays loanNumber }')).map((l) => l.externalId);
+    expect(await listed()).toContain('cover-overdue');
+    const repaid = { externalId: 'cover-repaid', loanNumber: 'cover-issue', idNumber: departing.idNumber, kind: 'REPAYMENT', amount: '1000.00', date: '2026-11-20' };
+    expect((await sync(LOANS, [repaid])).result.created).toBe(1);
+    expect(await listed()).not.toContain('cover-overdue');
+    for (const key of [BANK, 'demo-employment']) {
+      const { body } = await t.gql(key, '{ overdueLoans { totalCount } loansOfDepartedHouseholds { totalCount } householdsWithoutLoans { totalCount } }');
+      expect(body.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    }
+  });
+
+  it('lists the issue of a loan still owing once the borrower’s household exits or is removed', async () => {
+    const [{ village_code: village }] = await t.sql<{ village_code: string }>('select village_code from household where id = ?', [departing.householdId]);
+    const listed = async () => (await all('demo-poverty-office', 'loansOfDepartedHouseholds', 'externalId household { status }', `, regionCode: "${village}"`)).map((l) => l.externalId);
+    expect(await listed()).not.toContain('cover-issue');
+    await t.sql(`update household set status = 'EXITED', exit_year = 2026 where id = ?`, [departing.householdId]);
+    expect(await listed()).toContain('cover-issue');
+    const repaid = { externalId: 'cover-repaid-all', loanNumber: 'cover-issue', idNumber: departing.idNumber, kind: 'REPAYMENT', amount: '9000.00', date: '2026-11-25' };
+    expect((await sync(LOANS, [repaid])).result.created).toBe(1);
+    expect(await listed()).not.toContain('cover-issue');
   });
 });
