@@ -73,7 +73,7 @@ describe('determinism', () => {
 
   it('leaves out the API keys when asked', () => {
     expect(planDemoData({ households: 10, seed: 1, demoKeys: false }).apiKeys).toEqual([]);
-    expect(data.plan.apiKeys).toHaveLength(20);
+    expect(data.plan.apiKeys).toHaveLength(22);
   });
 });
 

@@ -3,6 +3,7 @@ import { insertCivilAffairsRecords } from './civil-affairs';
 import { insertDonations } from './donations';
 import { insertEducationRecords } from './education';
 import { insertEmploymentRecords } from './employment';
+import { insertLoanRecords } from './finance';
 import { insertHealthRecords } from './health';
 import { insertHousingRecords } from './housing';
 import { insertIndustryRecords } from './industry';
@@ -78,6 +79,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertHousingRecords(knex);
   await insertEmploymentRecords(knex);
   await insertIndustryRecords(knex);
+  await insertLoanRecords(knex);
   await insertDonations(knex);
   return {
     regions: plan.regions.length,

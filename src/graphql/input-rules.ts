@@ -129,6 +129,18 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'IndustrySupportRecord.externalId': TEXT.EXTERNAL_ID,
   'IndustrySupportRecord.idNumber': TEXT.ID_NUMBER,
   'IndustrySupportRecord.project': TEXT.NAME,
+  // Finance
+  ...batchSyncRules('recordLoans', 'retractLoans'),
+  'MicroLoanRecord.externalId': TEXT.EXTERNAL_ID,
+  'MicroLoanRecord.idNumber': TEXT.ID_NUMBER,
+  'MicroLoanRecord.loanNumber': TEXT.EXTERNAL_ID,
+  'MicroLoanRecord.purpose': TEXT.NAME,
+  'Query.householdsWithoutLoans(regionCode)': TEXT.REGION_CODE,
+  'Query.householdsWithoutLoans(after)': TEXT.CURSOR,
+  'Query.overdueLoans(regionCode)': TEXT.REGION_CODE,
+  'Query.overdueLoans(after)': TEXT.CURSOR,
+  'Query.loansOfDepartedHouseholds(regionCode)': TEXT.REGION_CODE,
+  'Query.loansOfDepartedHouseholds(after)': TEXT.CURSOR,
   // Policy parameters
   'SetPolicyParameterInput.regionPrefix': TEXT.REGION_CODE,
   'SetPolicyParameterInput.value': TEXT.DECIMAL,
