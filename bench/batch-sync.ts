@@ -23,6 +23,7 @@ import { SOCIAL_ASSISTANCE } from '../src/modules/civil-affairs/civil-affairs.sy
 import { HOUSING_MEASURE } from '../src/modules/housing/housing.sync';
 import { EMPLOYMENT_SUPPORT } from '../src/modules/employment/employment.sync';
 import { INDUSTRY_SUPPORT } from '../src/modules/industry/industry.sync';
+import { MICRO_LOANS } from '../src/modules/finance/loan.sync';
 import type { AnyKind, Person } from '../src/sync/sync-kind';
 import { RECORD_COLUMNS } from '../src/sync/sync.sql';
 import { backendCpu, backendCpuSpent, buildApi, cpuMsOf, machineTicks, memoryOf, sqlStatementsSoFar, startApi, TICKS_PER_SECOND, type Child } from './processes';
@@ -86,6 +87,14 @@ export const SECTORS: readonly SectorBench[] = [
     // The poverty office records industry support: there is no agriculture role.
     sector: 'industry', kind: INDUSTRY_SUPPORT, input: 'IndustrySupportRecord', key: 'demo-poverty-office', ages: [18, 80],
     record: (p, today) => ({ idNumber: p.idNumber, kind: 'SPECIALTY_FARMING_SUBSIDY', project: '特色种养(茶叶)', amount: '2000.00', paidOn: today }),
+  },
+  {
+    // A loan's issue, the event whose check reads the region's LOAN_CEILING and LOAN_TERM_MONTHS: the sector's rules statement runs.
+    sector: 'finance', kind: MICRO_LOANS, input: 'MicroLoanRecord', key: 'demo-finance', ages: [20, 60],
+    record: (p, today) => ({
+      idNumber: p.idNumber, loanNumber: `BENCH-${p.memberId}`, kind: 'ISSUE', amount: '20000.00', date: today,
+      termMonths: 36, rateBasisPoints: 435, purpose: '养殖', interestSubsidised: true,
+    }),
   },
 ];
 
