@@ -1,4 +1,5 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
+import { insertCadreRecords } from './cadres';
 import { insertCivilAffairsRecords } from './civil-affairs';
 import { insertEducationRecords } from './education';
 import { insertEmploymentRecords } from './employment';
@@ -77,6 +78,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertHousingRecords(knex);
   await insertEmploymentRecords(knex);
   await insertIndustryRecords(knex);
+  await insertCadreRecords(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

@@ -11,13 +11,13 @@ describe('demo organisations and keys', () => {
   });
 
   it('have one well-known key per role and county', () => {
-    expect(DEMO_KEYS).toHaveLength(20);
+    expect(DEMO_KEYS).toHaveLength(ALL_ROLES.length * 2);
     expect(DEMO_KEYS.filter((k) => k.county === '430923').map((k) => k.role)).toEqual(ALL_ROLES);
     const keys = DEMO_KEYS.map((k) => k.key);
     expect(keys).toContain('demo-poverty-office');
     expect(keys).toContain('demo-business-association');
     expect(keys).toContain('demo-civil-affairs-2');
-    expect(new Set(keys).size).toBe(20);
+    expect(new Set(keys).size).toBe(ALL_ROLES.length * 2);
     expect(DEMO_KEYS.find((k) => k.key === 'demo-finance')).toEqual({
       key: 'demo-finance',
       role: Role.FINANCE,
@@ -30,11 +30,11 @@ describe('demo organisations and keys', () => {
   it('scope each organisation to its county and store only hashes of the keys', () => {
     const organisations = demoOrganisations();
     expect(organisations[0]).toEqual({ id: 1, name: '安化县扶贫开发办公室', role: Role.POVERTY_OFFICE, scopes: ['430923'] });
-    expect(organisations[19]).toMatchObject({ id: 20, role: Role.AUDITOR, scopes: ['430981'] });
+    expect(organisations[ALL_ROLES.length * 2 - 1]).toMatchObject({ id: ALL_ROLES.length * 2, role: ALL_ROLES.at(-1), scopes: ['430981'] });
     const apiKeys = demoApiKeys();
-    expect(apiKeys[10]).toEqual({
-      id: 11,
-      organisationId: 11,
+    expect(apiKeys[ALL_ROLES.length]).toEqual({
+      id: ALL_ROLES.length + 1,
+      organisationId: ALL_ROLES.length + 1,
       prefix: apiKeyPrefix('demo-poverty-office-2'),
       keyHash: hashApiKey('demo-poverty-office-2'),
       name: 'demo key',
