@@ -3,21 +3,17 @@ import type { RequestContext } from '../context/request-context';
 import { arrayLiteral } from '../db/array-literal';
 import { rows } from '../db/read';
 import { badUserInput } from '../errors/app-error';
-import { describeIdNumberProblem, normalisedIdNumber, parseIdNumber } from '../kernel/id-number';
 import { fenToYuan } from '../graphql/money.scalar';
 import { auditAll, type BulkAuditEntry } from '../modules/audit';
-import { rowScopeSql } from '../policy/row-scope';
 import { MAX_BATCH } from './limits';
-import type { AnyKind, Person, RecordProblem, SyncKind, SyncRecord } from './sync-kind';
-import { PEOPLE_BY_ID_NUMBER, retractSql, STORE_BATCH, STORED_BATCH, upsertSql, type Retracted, type Written } from './sync.sql';
+import type { AnyKind, RecordProblem, Subject, SyncKind, SyncRecord } from './sync-kind';
+import { retractSql, STORE_BATCH, STORED_BATCH, upsertSql, type Retracted, type Written } from './sync.sql';
 import { RecordErrorCode, type RecordErrorType, type SyncOptions, type SyncResultType } from './sync.types';
 
-
-/** The one answer for a person who is unknown, removed or registered elsewhere: none of the three may be told apart. */
-export const PERSON_NOT_FOUND = 'No registered person with this ID number in your region';
+export { PERSON_NOT_FOUND } from './match-person';
 const RECORD_NOT_FOUND = 'You hold no record with this externalId';
 
-type Accepted<R> = { record: R; person: Person };
+type Accepted<R, S> = { record: R; person: S };
 
 /** The statements' texts, made once per sector. */
 const texts = new WeakMap<object, { upsert: string; retract: string }>();
@@ -42,42 +38,45 @@ function refuseBatch<R extends SyncRecord>(kind: AnyKind, records: readonly R[],
   }
 }
 
-/** The registered people the records name, by normal-form ID number, in one statement. */
-async function findPeople(ctx: RequestContext, idNumbers: readonly string[]): Promise<Map<string, Person>> {
-  const wanted = [...new Set(idNumbers)];
-  if (wanted.length === 0) return new Map();
-  const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
-  const found = await rows<Person>(ctx, PEOPLE_BY_ID_NUMBER(scope.sql), [arrayLiteral(wanted), ...scope.bindings]);
-  return new Map(found.map((p) => [p.idNumber, p]));
+/** Each record's key for its subject, or null where the key itself is wrong. */
+const keyOf = <R extends SyncRecord>(kind: { match: { key: (record: R) => { key: string } | { problem: string } } }, record: R): string | null => {
+  const k = kind.match.key(record);
+  return 'key' in k ? k.key : null;
+};
+
+/** The subjects the records name, found in one statement by the sector's matcher. */
+async function findSubjects<R extends SyncRecord, Rules, S extends Subject>(ctx: RequestContext, kind: SyncKind<R, Rules, S>, keys: readonly string[]): Promise<Map<string, S>> {
+  const wanted = [...new Set(keys)];
+  return wanted.length === 0 ? new Map() : kind.match.find(ctx, wanted);
 }
 
-/** Each record's problems, the engine's checks first (duplicates, ID numbers, dates, people), then the sector's. */
-function sortRecords<R extends SyncRecord, Rules>(kind: SyncKind<R, Rules>, records: readonly R[], people: Map<string, Person>, rules: Rules) {
+/** Each record's problems, the engine's checks first (duplicates, keys, dates, subjects), then the sector's. */
+function sortRecords<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, records: readonly R[], subjects: Map<string, S>, rules: Rules) {
   const today = chinaToday();
   const seen = new Set<string>();
-  const accepted: Accepted<R>[] = [];
+  const accepted: Accepted<R, S>[] = [];
   const rejected: RecordErrorType[] = [];
   records.forEach((record, index) => {
-    const problems = problemsOf(kind, record, seen, people, rules, today);
-    if (problems.length === 0) accepted.push({ record, person: people.get(normalisedIdNumber(record.idNumber))! });
+    const problems = problemsOf(kind, record, seen, subjects, rules, today);
+    if (problems.length === 0) accepted.push({ record, person: subjects.get(keyOf(kind, record)!)! });
     for (const p of problems) rejected.push({ index, externalId: record.externalId, ...p });
   });
   return { accepted, rejected };
 }
 
-function problemsOf<R extends SyncRecord, Rules>(kind: SyncKind<R, Rules>, record: R, seen: Set<string>, people: Map<string, Person>, rules: Rules, today: string): RecordProblem[] {
+function problemsOf<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, record: R, seen: Set<string>, subjects: Map<string, S>, rules: Rules, today: string): RecordProblem[] {
   if (seen.has(record.externalId)) return [{ field: 'externalId', code: RecordErrorCode.DUPLICATE, message: 'This externalId came earlier in the batch: send each record once' }];
   seen.add(record.externalId);
-  const parsed = parseIdNumber(record.idNumber);
-  if (!parsed.ok) return [{ field: 'idNumber', code: RecordErrorCode.INVALID, message: describeIdNumberProblem(parsed.problem) }];
+  const key = kind.match.key(record);
+  if ('problem' in key) return [{ field: kind.match.field, code: RecordErrorCode.INVALID, message: key.problem }];
   if (kind.date(record) > today) return [{ field: kind.dateField, code: RecordErrorCode.INVALID, message: `${kind.date(record)} is in the future (today is ${today} in China)` }];
-  const person = people.get(normalisedIdNumber(record.idNumber));
-  if (!person) return [{ field: 'idNumber', code: RecordErrorCode.NOT_FOUND, message: PERSON_NOT_FOUND }];
-  return kind.check(record, person, rules);
+  const subject = subjects.get(key.key);
+  if (!subject) return [{ field: kind.match.field, code: RecordErrorCode.NOT_FOUND, message: kind.match.notFound }];
+  return kind.check(record, subject, rules);
 }
 
 /** A row as the upsert takes it: the engine's columns and the sector's. */
-function rowOf<R extends SyncRecord>(kind: AnyKind, { record, person }: Accepted<R>) {
+function rowOf<R extends SyncRecord, S extends Subject>(kind: AnyKind, { record, person }: Accepted<R, S>) {
   return {
     external_id: record.externalId,
     member_id: person.memberId,
@@ -85,7 +84,7 @@ function rowOf<R extends SyncRecord>(kind: AnyKind, { record, person }: Accepted
     village_code: person.villageCode,
     date: kind.date(record),
     amount_fen: kind.amountFen(record),
-    ...kind.values(record),
+    ...kind.values(record, person),
   };
 }
 
@@ -120,18 +119,18 @@ const entryOf = (kind: AnyKind, w: { id: number; villageCode: string; before: Re
  * most: the stored batch, the people, the sector's rules, savepoint, upsert, audit, release, and
  * storing the result, whatever the batch's size.
  */
-export async function runSync<R extends SyncRecord, Rules>(ctx: RequestContext, kind: SyncKind<R, Rules>, records: readonly R[], options: SyncOptions): Promise<SyncResultType> {
+export async function runSync<R extends SyncRecord, Rules, S extends Subject>(ctx: RequestContext, kind: SyncKind<R, Rules, S>, records: readonly R[], options: SyncOptions): Promise<SyncResultType> {
   refuseBatch(kind, records, options);
   const stored = options.batchId && !options.dryRun ? await storedResult(ctx, kind, options.batchId) : null;
   if (stored) return stored;
-  const valid = records.filter((r) => parseIdNumber(r.idNumber).ok);
-  const people = await findPeople(ctx, valid.map((r) => normalisedIdNumber(r.idNumber)));
-  const matched = valid.flatMap((record) => {
-    const person = people.get(normalisedIdNumber(record.idNumber));
+  const keys = records.flatMap((r) => keyOf(kind, r) ?? []);
+  const subjects = await findSubjects(ctx, kind, keys);
+  const matched = records.flatMap((record) => {
+    const person = subjects.get(keyOf(kind, record) ?? '');
     return person ? [{ record, person }] : [];
   });
   const rules = (kind.rules ? await kind.rules(ctx, matched) : undefined) as Rules;
-  const { accepted, rejected } = sortRecords(kind, records, people, rules);
+  const { accepted, rejected } = sortRecords(kind, records, subjects, rules);
   // An atomic batch with a refused record keeps none of the others.
   const kept = !(options.atomic && rejected.length > 0);
   let written: Written[] = [];
@@ -171,7 +170,7 @@ async function storedResult(ctx: RequestContext, kind: AnyKind, batchId: string)
  * kept, marked retracted, audited with before and after, in a fixed number of statements. A
  * record retracted already is unchanged; one the caller does not hold is NOT_FOUND.
  */
-export async function retract<R extends SyncRecord, Rules>(ctx: RequestContext, kind: SyncKind<R, Rules>, externalIds: readonly string[], reason: string): Promise<SyncResultType> {
+export async function retract<R extends SyncRecord, Rules, S extends Subject>(ctx: RequestContext, kind: SyncKind<R, Rules, S>, externalIds: readonly string[], reason: string): Promise<SyncResultType> {
   if (externalIds.length === 0 || externalIds.length > MAX_BATCH) throw badUserInput(`externalIds must hold 1 to ${MAX_BATCH} ids (got ${externalIds.length})`, 'externalIds');
   const { organisationId, apiKeyId } = ctx.caller;
   const found = await inSavepoint(ctx, true, async () => {

@@ -1,4 +1,5 @@
 import { chinaToday } from '../../config/clock';
+import { syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, type TestApp } from '../../../test/harness';
 
 /** Cadres paired with households (结对帮扶, issue 13) over HTTP on real PostgreSQL. */
@@ -153,5 +154,71 @@ describe('BACKING_UNIT: its cadres’ households, what a visit needs and nothing
     expect(body.errors!.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
     expect((await t.gql(UNIT, `{ uncoveredHouseholds(first: 1) { totalCount } }`)).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(UNIT, `mutation { pairCadre(cadreId: "1", householdId: "1", since: "${today}") { id } }`)).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('recordVisits: visits in batches through the batch-sync engine, matched to their pairing', () => {
+  const k: SyncCase = {
+    sync: 'recordVisits', retract: 'retractVisits', input: 'VisitRecord', table: 'pairing_visit', entity: 'PairingVisit', dateField: 'date',
+    valid: (externalId, p, change = 0) => ({ externalId, pairingId: String(p.householdId), date: daysAgo(1 + change), findings: '在家', measuresDiscussed: '产业' }),
+    amount: () => 0,
+  };
+  let pairings: number[];
+  const world = { key: UNIT } as SyncWorld;
+  const client = syncClient(() => ({ ...world, t }));
+  /** Each pairing as the case's "person": its id in householdId, which the case sends as pairingId. */
+  const asPerson = (id: number): Person => ({ idNumber: '', memberId: 0, householdId: id });
+
+  beforeAll(async () => {
+    pairings = (await t.sql<{ id: number }>(`select id from cadre_pairing where organisation_id = ? and ended_on is null and since <= current_date - 5 order by id limit 10`, [unitId])).map((p) => p.id);
+  });
+
+  it('creates, leaves a re-send unchanged, updates a changed visit, and replays a batchId', async () => {
+    const records = pairings.slice(0, 3).map((p, i) => k.valid(`v-${i}`, asPerson(p)));
+    expect((await client.sync(k, records)).result).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    expect((await client.sync(k, records)).result).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    const changed = [k.valid('v-0', asPerson(pairings[0]), 1), ...records.slice(1)];
+    expect((await client.sync(k, changed, { batchId: 'visits-1' })).result).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    expect((await client.sync(k, changed, { batchId: 'visits-1' })).result).toMatchObject({ updated: 1, replayed: true });
+    const audit = await client.auditOf(k, 'v-0');
+    expect(audit.map((a) => a.operation)).toEqual(['recordVisits', 'recordVisits']);
+    const [row] = await t.sql<{ unit_id: number; pairing_id: number; member_id: number | null }>(`select unit_id, pairing_id, member_id from pairing_visit where external_id = 'v-0'`);
+    expect(row).toEqual({ unit_id: unitId, pairing_id: pairings[0], member_id: null });
+  });
+
+  it('answers NOT_FOUND for another unit’s pairing and an unknown one, INVALID for a day outside the pairing, and keeps the rest', async () => {
+    const [{ id: theirs }] = await t.sql<{ id: number }>(`select id from cadre_pairing where organisation_id <> ? order by id limit 1`, [unitId]);
+    const { result } = await client.sync(k, [
+      k.valid('nf-1', asPerson(theirs)),
+      k.valid('nf-2', asPerson(999_999)),
+      { ...k.valid('bad-date', asPerson(pairings[4])), date: '2001-01-01' },
+      k.valid('fine', asPerson(pairings[5])),
+    ]);
+    expect(result.created).toBe(1);
+    expect(result.rejected.map((r: any) => [r.index, r.field, r.code])).toEqual([[0, 'pairingId', 'NOT_FOUND'], [1, 'pairingId', 'NOT_FOUND'], [2, 'date', 'INVALID']]);
+    expect(result.rejected[0].message).toBe(result.rejected[1].message);
+  });
+
+  it('retracts with a reason, and the visit no longer counts for 每月走访', async () => {
+    const [p] = pairings.slice(6, 7);
+    await t.sql(`update pairing_visit set retracted_at = now(), retraction_reason = 'test' where pairing_id = ? and external_id not like 'r-%'`, [p]);
+    await t.sql(`update cadre_pairing set since = current_date - 90 where id = ?`, [p]);
+    await client.sync(k, [k.valid('r-1', asPerson(p))]);
+    const listed = async () => ((await ok(PO, `{ pairingsWithoutRecentVisit(first: 100, regionCode: "430923") { edges { node { id } } } }`)).pairingsWithoutRecentVisit.edges as any[]).some((e) => e.node.id === String(p));
+    expect(await listed()).toBe(false);
+    expect((await client.retract(k, ['r-1'])).result).toMatchObject({ retracted: 1 });
+    expect((await client.retract(k, ['r-1'])).result).toMatchObject({ retracted: 0, unchanged: 1 });
+    expect(await listed()).toBe(true);
+  });
+
+  it('sends as many statements for 100 visits as for 10', async () => {
+    await t.gql(UNIT, '{ me { role } }');
+    const count = async (prefix: string, n: number) => {
+      const records = Array.from({ length: n }, (_, i) => k.valid(`${prefix}-${i}`, asPerson(pairings[i % pairings.length])));
+      const before = t.db.sqlCounter.total;
+      expect((await client.sync(k, records)).result.created).toBe(n);
+      return t.db.sqlCounter.total - before;
+    };
+    expect(await count('s100', 100)).toBe(await count('s10', 10));
   });
 });

@@ -7,9 +7,14 @@ import { VillageType, type RegionRow } from '../regions';
 import { addCadre, endPairing, formWorkTeam, logVisit, pairCadre } from './cadre.service';
 import type { CadrePairingRow, CadreRow, PairingVisitRow, WorkTeamRow } from './cadre.rows';
 import { CadreConnection, CadreInput, CadrePairingConnection, CadrePairingType, CadreType, PairingVisitType, VisitInput, WorkTeamConnection, WorkTeamType } from './cadre.types';
+import { batchSyncResolver } from '../../sync/sync.resolver';
+import { VISITS } from './visit.sync';
+import { VisitRecord } from './cadre.types';
 import { cadresOverLimit, pairingsWithoutRecentVisit, uncoveredHouseholds, workTeamsWithoutUnitHeadVisit } from './coverage';
 
 const byId = (r: { id: number }) => r.id;
+
+export const VisitSyncResolver = batchSyncResolver(VISITS, VisitRecord, { records: 'visits 入户走访', matched: 'each to the pairing it names' });
 
 @Resolver(() => CadrePairingType)
 export class CadrePairingResolver {

@@ -1,6 +1,6 @@
 import { chinaToday } from '../../config/clock';
 import { Role } from '../../kernel/role';
-import { defineMatrix, mutation, query, type MatrixSetUp } from '../../../test/matrix-routes';
+import { defineMatrix, mutation, query, retraction, type MatrixSetUp } from '../../../test/matrix-routes';
 
 type Cadres = { unitId: number; householdId: number; pairingId: number; cadreId: number; freeHousehold: number; endingPairing: number; secretaryId: number };
 
@@ -81,6 +81,8 @@ export const matrix = defineMatrix<Cadres>({
       'Mutation.formWorkTeam': mutation({ field: 'formWorkTeam', args: `(unitId: "${c.unitId}", villageCode: "${f.villageCode}", firstSecretaryId: "${c.secretaryId}", since: "${today}")` }),
       'Mutation.pairCadre': mutation({ field: 'pairCadre', args: `(cadreId: "${c.cadreId}", householdId: "${c.freeHousehold}", since: "${today}")` }),
       'Mutation.endPairing': mutation({ field: 'endPairing', args: `(pairingId: "${c.endingPairing}", endedOn: "${today}", reason: "矩阵 matrix")` }),
+      'Mutation.recordVisits': mutation({ field: 'recordVisits', args: `(records: [{ externalId: "matrix-visit", pairingId: "${c.pairingId}", date: "${today}", findings: "矩阵", measuresDiscussed: "矩阵" }])` }),
+      'Mutation.retractVisits': retraction('retractVisits', 'matrix-visit'),
       'Mutation.logVisit': mutation({ field: 'logVisit', args: `(visit: { pairingId: "${c.pairingId}", date: "${today}", findings: "矩阵", measuresDiscussed: "矩阵" })` }),
     };
   },

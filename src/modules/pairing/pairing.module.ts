@@ -1,6 +1,6 @@
 import { defineModule } from '../module';
 import { Cadre, CadrePairing, PairingVisit, WorkTeam } from './cadre.entities';
-import { CadrePairingResolver, HouseholdPairingsResolver, WorkTeamResolver } from './cadre.resolver';
+import { CadrePairingResolver, HouseholdPairingsResolver, VisitSyncResolver, WorkTeamResolver } from './cadre.resolver';
 import { createPairingLoaders } from './coverage';
 import { OrganisationPairing } from './organisation-pairing.entity';
 import { OrganisationPairingResolver } from './organisation-pairing.resolver';
@@ -13,7 +13,7 @@ import { pairingPolicy } from './pairing.policy';
  */
 export const pairingModule = defineModule({
   name: 'pairing',
-  resolvers: [OrganisationPairingResolver, CadrePairingResolver, WorkTeamResolver, HouseholdPairingsResolver],
+  resolvers: [OrganisationPairingResolver, CadrePairingResolver, WorkTeamResolver, HouseholdPairingsResolver, VisitSyncResolver],
   entities: [OrganisationPairing, Cadre, WorkTeam, CadrePairing, PairingVisit],
   loaders: createPairingLoaders,
   policy: pairingPolicy,

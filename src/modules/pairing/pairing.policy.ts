@@ -34,6 +34,7 @@ export const pairingPolicy: ModulePolicy = {
     Mutation: {
       ...all([POVERTY_OFFICE], 'pairOrganisation', 'addCadre', 'formWorkTeam', 'pairCadre', 'endPairing'),
       logVisit: { read: [POVERTY_OFFICE, BACKING_UNIT], reason: { zh: '走访由帮扶单位或扶贫办登记', en: "Visits are logged by the cadre's unit or the poverty office" } },
+      ...all([POVERTY_OFFICE, BACKING_UNIT], 'recordVisits', 'retractVisits'),
     },
     Household: { cadrePairings: { read: PAIRING_READERS } },
   },
