@@ -103,22 +103,7 @@ export const CadrePairingConnection = ConnectionType(CadrePairingType, 'CadrePai
 export const WorkTeamConnection = ConnectionType(WorkTeamType, 'WorkTeam', 'A page of village work teams');
 
 @InputType('VisitRecord', { description: 'A visit 入户走访 as a cadre logs it from the field, sent in batches (recordVisits)' })
-export class VisitRecord {
+export class VisitRecord extends VisitInput {
   @Field(() => String, { description: 'Your own id for this visit: sending it again updates it, or changes nothing' })
   externalId!: string;
-
-  @Field(() => ID, { description: 'The pairing 结对 visited' })
-  pairingId!: string;
-
-  @Field(() => LocalDateResolver, { description: 'Day of the visit, within the pairing and not in the future' })
-  date!: string;
-
-  @Field(() => String, { description: 'What the visit found 走访情况' })
-  findings!: string;
-
-  @Field(() => String, { description: 'Measures discussed 帮扶措施' })
-  measuresDiscussed!: string;
-
-  @Field(() => Boolean, { nullable: true, description: "The unit's head 主要负责人 came" })
-  unitHeadPresent?: boolean | null;
 }
