@@ -84,6 +84,10 @@ export class Migration20261207000000_cadre_pairings extends Migration {
       );`);
     this.addSql(`create index pairing_visit_pairing_index on pairing_visit (pairing_id, date);`);
     this.addSql(`create index pairing_visit_household_index on pairing_visit (household_id, date);`);
+    // The unit heads' visits since a day (workTeamsWithoutUnitHeadVisit), a few among the cadres' many.
+    this.addSql(`create index pairing_visit_unit_head_index on pairing_visit (date, village_code, unit_id) where unit_head_present and retracted_at is null;`);
+    // Households not yet out of poverty (a few in a hundred) of a region, without reading the others (uncoveredHouseholds).
+    this.addSql(`create index household_status_village_index on household (status, village_code, id);`);
     for (const [table, column] of [['cadre', 'region_code'], ['work_team', 'village_code'], ['cadre_pairing', 'village_code'], ['pairing_visit', 'village_code']]) {
       this.addSql(`alter table ${table} enable row level security;`);
       this.addSql(`create policy ${table}_in_scope on ${table} to jingzhun_app using (${inScope(column)}) with check (${inScope(column)});`);

@@ -33,11 +33,15 @@ async function pageOf<C extends { id: number }>(ctx: RequestContext, list: strin
   return toPage(found, page.first, async () => (await rows<{ n: number }>(ctx, `select count(*)::int as n from ${l.table} ${l.alias} where ${where}`, bindings))[0].n);
 }
 
-/** 全覆盖: households not yet out of poverty with no cadre paired now (cadre_pairing_active_household). */
+/**
+ * 全覆盖: households not yet out of poverty with no cadre paired now. Written `not in` (household_id
+ * is never null) so that the county's active pairings are read once and hashed, not looked up or
+ * compared household by household.
+ */
 export async function uncoveredHouseholds(ctx: RequestContext, regionCode: string | undefined, args: PageArgs): Promise<Page<HouseholdRow>> {
   const page = await pageOf<HouseholdColumns & { id: number }>(ctx, 'uncoveredHouseholds', {
     table: 'household', alias: 'h', code: 'h.village_code', type: 'Household', columns: HOUSEHOLD_COLUMNS,
-    where: `h.status = any (?::text[]) and not exists (select 1 from cadre_pairing p where p.household_id = h.id and p.ended_on is null)`,
+    where: `h.status = any (?::text[]) and h.id not in (select p.household_id from cadre_pairing p where p.ended_on is null)`,
     bindings: [UNEXITED],
   }, regionCode, args);
   return { ...page, nodes: page.nodes.map(toHouseholdRow) };
