@@ -1,6 +1,6 @@
 import { chinaToday } from '../../config/clock';
 import { syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /** Cadres paired with households (结对帮扶, issue 13) over HTTP on real PostgreSQL. */
 let t: TestApp;
@@ -223,5 +223,24 @@ describe('recordVisits: visits in batches through the batch-sync engine, matched
     console.log(`recordVisits: ${small} statements for 10 visits, ${large} for 100`);
     expect(large).toBe(small);
     expect(small).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('statements per list level', () => {
+  it('reads a unit’s households with their pairings, cadres and visits in as many statements for 50 as for 1', async () => {
+    const page = (n: number) => `{ households(first: ${n}) { edges { node { number members { name } cadrePairings { since cadre { name } visits { date } } } } } }`;
+    const one = await statementsOf(t, UNIT, page(1));
+    const fifty = await statementsOf(t, UNIT, page(50));
+    expect(fifty.body.errors).toBeUndefined();
+    expect((fifty.body.data as any).households.edges.length).toBeGreaterThan(1);
+    console.log(`a unit's households with pairings, cadres and visits: ${one.statements} statements for 1, ${fifty.statements} for a page`);
+    expect(fifty.statements).toBe(one.statements);
+  });
+
+  it('lists each coverage gap in the same statements for a page of 50 as for 1', async () => {
+    for (const list of ['uncoveredHouseholds(first: N) { totalCount edges { node { number } } }', 'pairingsWithoutRecentVisit(first: N) { totalCount edges { node { since cadre { name } household { number } visits { date } } } }']) {
+      const [one, fifty] = [await statementsOf(t, PO, `{ ${list.replace('N', '1')} }`), await statementsOf(t, PO, `{ ${list.replace('N', '50')} }`)];
+      expect(fifty.statements).toBe(one.statements);
+    }
   });
 });
