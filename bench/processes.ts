@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Client } from 'pg';
 
 /** Linux's USER_HZ: /proc's CPU times are in these ticks; 100 on every mainstream architecture. */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 export type Child = {
   pid: number;
@@ -103,6 +103,14 @@ export async function startChild(name: string, file: string, env: Record<string,
       clearTimeout(forced);
     },
   };
+}
+
+/** SQL statements the API has sent since it started, by its /metrics counter (open outside production without METRICS_TOKEN, as startApi runs it). */
+export async function sqlStatementsSoFar(api: Child): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${api.port}/metrics`)).text();
+  const match = /^jingzhun_sql_statements_total (\d+)/m.exec(text);
+  if (!match) throw new Error('the API\'s /metrics has no jingzhun_sql_statements_total');
+  return Number(match[1]);
 }
 
 /** User + system CPU milliseconds a process has used so far; 0 when it is gone. */

@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { ensureReadPathData, type ReadPathData } from './read-path-data';
 import { pickSubjects, readQueries, type ReadQuery, type Subjects } from './read-path-queries';
-import { backendCpu, backendCpuSpent, buildApi, cpuMsOf, machineTicks, memoryOf, startApi, startChild, type Child } from './processes';
+import { backendCpu, backendCpuSpent, buildApi, cpuMsOf, machineTicks, memoryOf, sqlStatementsSoFar, startApi, startChild, type Child } from './processes';
 import { renderResults, type BenchFigures, type QueryFigures, type SideFigures, type SizeFigures } from './read-path-report';
 import { median } from './lib';
 
@@ -74,13 +74,6 @@ async function send(target: Target, query: ReadQuery): Promise<{ status: number;
   const { url, body, headers } = target.request(query);
   const res = await fetch(url, { method: 'POST', body, headers });
   return { status: res.status, text: await res.text() };
-}
-
-async function sqlStatementsSoFar(api: Child): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${api.port}/metrics`)).text();
-  const match = /^jingzhun_sql_statements_total (\d+)/m.exec(text);
-  if (!match) throw new Error('the API\'s /metrics has no jingzhun_sql_statements_total');
-  return Number(match[1]);
 }
 
 /**

@@ -10,10 +10,12 @@
  *   BENCH_ROUND_SECONDS=3            length of a round (the warm-up is 2 s)
  *   BENCH_OUTPUT=bench/results.md    where the results go
  *
- * npm run bench -- batch-sync        syncStudentAid in batches of 1,000 against COPY of the same rows (bench/batch-sync.ts);
- *                                    writes bench/sync-results.md; about a minute on the kept 1M database
+ * npm run bench -- batch-sync        one mutation per sector (syncStudentAid, postMedicalClaims, …) in batches of 1,000
+ *                                    against COPY of the same rows (bench/batch-sync.ts); writes bench/sync-results.md;
+ *                                    two to three minutes on the kept 1M database
  *   BENCH_BATCHES=20                 batches per run
- *   BENCH_CLIENTS=1,4                runs with these many callers at once
+ *   BENCH_CLIENTS=1,4                runs with these many callers at once, for each sector
+ *   BENCH_SECTORS=education,health   only these sectors (default: every sector in bench/batch-sync.ts's SECTORS)
  *   BENCH_OUTPUT=bench/sync-results.md
  *
  * npm run bench -- permission-layer  the permission layer's cost: on vs off, in one process (bench/permission-layer.ts)
@@ -31,7 +33,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { BREAKDOWN, DEFAULT_OPTIONS, permissionLayerBench, SYNC_RULES } from './permission-layer';
 import { FULL_HOUSEHOLDS } from './read-path-data';
-import { batchSyncBench } from './batch-sync';
+import { batchSyncBench, SECTORS } from './batch-sync';
 import { readPathBench } from './read-path';
 
 const USAGE = 'usage: npm run bench [-- read-path | batch-sync | permission-layer]';
@@ -60,10 +62,20 @@ async function readPath(): Promise<void> {
   });
 }
 
+function sectors(): typeof SECTORS {
+  const raw = process.env.BENCH_SECTORS;
+  if (raw === undefined || raw === '') return SECTORS;
+  const names = raw.split(',').map((part) => part.trim());
+  const unknown = names.filter((name) => !SECTORS.some((s) => s.sector === name));
+  if (unknown.length > 0) throw new UsageError(`BENCH_SECTORS: no sector ${unknown.map((n) => JSON.stringify(n)).join(', ')}; the sectors are ${SECTORS.map((s) => s.sector).join(', ')}`);
+  return SECTORS.filter((s) => names.includes(s.sector));
+}
+
 async function batchSync(): Promise<void> {
   await batchSyncBench({
     batches: wholeNumbers('BENCH_BATCHES', [20], 1)[0],
     clients: wholeNumbers('BENCH_CLIENTS', [1, 4], 1),
+    sectors: sectors(),
     output: path.resolve(process.env.BENCH_OUTPUT ?? path.join(__dirname, 'sync-results.md')),
     log: (line) => console.log(line),
   });

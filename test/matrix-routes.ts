@@ -50,6 +50,20 @@ export async function memberWithRecords({ t, keyOf }: MatrixSetUp, role: Role, b
   return { idNumber: member.id_number };
 }
 
+/**
+ * A record of `role`'s for an adult of the household the civil-affairs matrix gave its 低保
+ * (prepared first, in the module list's order), which has every sector's records: so
+ * MeasureTotal's route there finds each reading sector's own too. `mutation` records for an ID number.
+ */
+export async function recordForTheMeasuredHousehold({ t, keyOf }: MatrixSetUp, role: Role, mutation: (idNumber: string) => string): Promise<void> {
+  const [adult] = await t.sql<{ id_number: string }>(
+    `select a.id_number from social_assistance s join member a on a.household_id = s.household_id
+     where s.external_id = 'matrix-sa' and a.birth_date between current_date - interval '60 years' and current_date - interval '20 years' order by a.id limit 1`,
+  );
+  const { body } = await t.gql(keyOf(role), `mutation { ${mutation(adult.id_number)} }`);
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
 /** The route to one of a member's own record lists, through the look-up by ID number. */
 export const memberRoute = (idNumber: string, field: string): Route =>
   query({ field: 'member', args: `(idNumber: "${idNumber}", purpose: "permission matrix test")` }, { field });

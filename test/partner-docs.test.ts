@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from './harness';
 /**
  * The examples of docs/partners/*.md, run as a partner would run them: each `bash` block with curl
  * against a listening test server (after the document's first block, which sets the server, the
- * key and the person), each `ts` block compiled and run by node. None may fail or answer errors.
+ * key and the person, or for donors the village and household number), each `ts` block compiled and run by node. None may fail or answer errors.
  */
 const run = promisify(execFile);
 const DOCS = path.resolve(__dirname, '../docs/partners');
@@ -42,9 +42,9 @@ describe.each(documents)('docs/partners/%s', (document) => {
   const markdown = readFileSync(path.join(DOCS, document), 'utf8');
   const [settings, ...examples] = blocks(markdown, 'bash');
 
-  it('sets up a person (or, for visits, a pairing) the examples can write for', async () => {
+  it('sets up what the examples write for: a person, or a household by its number (donors), or a pairing (backing units)', async () => {
     const { stdout } = await run('bash', ['-c', `set -e\n${settings}`], { env });
-    expect(stdout).toMatch(/^\w+: (\d{17}[\dX]|\d{1,10})$/m);
+    expect(stdout).toMatch(/^\w+: (\d{17}[\dX]|\d{1,20})$/m);
   });
 
   it.each(examples.map((example, i) => [i + 1, example]))('runs curl example %i without errors', async (_i, example) => {

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { chinaToday } from '../src/config/clock';
 import { startTestApp, type TestApp } from './harness';
 
 /**
@@ -9,8 +10,10 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support', 'cadre', 'cadre_pairing', 'pairing_visit', 'work_team']);
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support', 'donation', 'micro_loan', 'cadre', 'cadre_pairing', 'pairing_visit', 'work_team']);
 const REMOVED_PER_ROW = 10;
+/** The demo data's gifts are this year's (seeds/demo/donations.ts). */
+const THIS_YEAR = Number(chinaToday().slice(0, 4));
 /** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
 const REMOVED_AT_LEAST = 100;
 
@@ -153,6 +156,15 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['measure totals of a page of households', 'demo-poverty-office', () => `{ households(first: 50) { edges { node { measureTotals(year: 2026) { sector amount count } } } } }`],
   ['employment support of a member (human resources bureau)', 'demo-employment', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { employmentSupport { employment } measures { id } } }`],
   ['employment and industry support of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { employmentSupport { id } industrySupport { id } } } } } }`],
+  ['a donor’s gifts of the year (CPPCC)', 'demo-cppcc', () => `{ donations(year: ${THIS_YEAR}) { externalId amount householdNumber } }`],
+  ['the gifts of the county (poverty office)', 'demo-poverty-office', () => `{ donations(year: ${THIS_YEAR}) { externalId amount } }`],
+  ['donors’ totals against the thresholds (poverty office)', 'demo-poverty-office', () => `{ donationTotals(year: ${THIS_YEAR}) { donor amount threshold met } }`],
+  ['a village’s public notice of gifts (business association)', 'demo-business-association', () => `{ donationNotice(villageCode: "${village}", year: ${THIS_YEAR}) { csv entries { amount withheld } } }`],
+  ['households without a small loan 应贷尽贷 (poverty office)', 'demo-poverty-office', () => `{ householdsWithoutLoans(first: 50) { totalCount edges { cursor node { number } } } }`],
+  ['households without a small loan of a township (auditor)', 'demo-auditor', () => `{ householdsWithoutLoans(first: 50, regionCode: "${township}") { totalCount edges { node { id } } } }`],
+  ['overdue loans (poverty office)', 'demo-poverty-office', () => `{ overdueLoans(first: 50) { totalCount edges { cursor node { amount ... on MicroLoan { overdueDays loanNumber } recordedBy { name } } } } }`],
+  ['loans of exited or removed households (poverty office)', 'demo-poverty-office', () => `{ loansOfDepartedHouseholds(first: 50) { totalCount edges { node { amount household { status } } } } }`],
+  ['a member’s loans (bank)', 'demo-finance', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { microLoans { loanNumber } measures { id } } }`],
   ['industry support of a household (poverty office)', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: INDUSTRY) { id amount } members { industrySupport { project } } } }`],
   ['a backing unit’s households, their pairings and visits', 'demo-backing-unit', () => `{ households(first: 50) { totalCount edges { node { number members { name relation } cadrePairings { since cadre { name } visits { date } } } } } }`],
   ['全覆盖: households without a cadre (poverty office)', 'demo-poverty-office', () => `{ uncoveredHouseholds(first: 50) { totalCount edges { cursor node { number } } } }`],
@@ -183,6 +195,7 @@ describe('the policies’ ranges', () => {
       ['housing_measure', 'village_code'],
       ['cadre_pairing', 'village_code'],
       ['pairing_visit', 'village_code'],
+      ['donation', 'village_code'],
     ];
     const count = (table: string, where: string) => `(select count(*)::int from ${table} where ${where}) as ${table}`;
     for (const patterns of patternSets) {

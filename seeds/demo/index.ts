@@ -1,8 +1,10 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import { insertCadreRecords } from './cadres';
 import { insertCivilAffairsRecords } from './civil-affairs';
+import { insertDonations } from './donations';
 import { insertEducationRecords } from './education';
 import { insertEmploymentRecords } from './employment';
+import { insertLoanRecords } from './finance';
 import { insertHealthRecords } from './health';
 import { insertHousingRecords } from './housing';
 import { insertIndustryRecords } from './industry';
@@ -79,6 +81,8 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertEmploymentRecords(knex);
   await insertIndustryRecords(knex);
   await insertCadreRecords(knex);
+  await insertLoanRecords(knex);
+  await insertDonations(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

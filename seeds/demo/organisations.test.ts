@@ -10,14 +10,16 @@ describe('demo organisations and keys', () => {
     ]);
   });
 
-  it('have one well-known key per role and county', () => {
-    expect(DEMO_KEYS).toHaveLength(ALL_ROLES.length * 2);
-    expect(DEMO_KEYS.filter((k) => k.county === '430923').map((k) => k.role)).toEqual(ALL_ROLES);
+  it('have one well-known key per role and county, and a second bank’s in each county', () => {
+    const perRole = ALL_ROLES.length * DEMO_COUNTIES.length;
+    expect(DEMO_KEYS).toHaveLength(perRole + DEMO_COUNTIES.length);
+    expect(DEMO_KEYS.filter((k) => k.county === '430923').map((k) => k.role)).toEqual([...ALL_ROLES, Role.FINANCE]);
+    expect(DEMO_KEYS.slice(perRole).map((k) => [k.key, k.organisation])).toEqual([['demo-finance-b', '中国邮政储蓄银行安化县支行'], ['demo-finance-b-2', '中国邮政储蓄银行沅江市支行']]);
     const keys = DEMO_KEYS.map((k) => k.key);
     expect(keys).toContain('demo-poverty-office');
     expect(keys).toContain('demo-business-association');
     expect(keys).toContain('demo-civil-affairs-2');
-    expect(new Set(keys).size).toBe(ALL_ROLES.length * 2);
+    expect(new Set(keys).size).toBe(DEMO_KEYS.length);
     expect(DEMO_KEYS.find((k) => k.key === 'demo-finance')).toEqual({
       key: 'demo-finance',
       role: Role.FINANCE,

@@ -26,15 +26,32 @@ const ORGANISATION_NAMES: Record<Role, (county: string, short: string) => string
 
 const DEMO_KEY_NAME = 'demo key';
 
-export const DEMO_KEYS: readonly DemoKey[] = DEMO_COUNTIES.flatMap((county, countyIndex) =>
-  ALL_ROLES.map((role) => ({
-    key: `demo-${role.toLowerCase().replaceAll('_', '-')}${countyIndex === 0 ? '' : `-${countyIndex + 1}`}`,
-    role,
+/** Each county's key of a role: no suffix in the first county, -2 in the second (API.md). */
+const countySuffix = (countyIndex: number) => (countyIndex === 0 ? '' : `-${countyIndex + 1}`);
+
+/**
+ * One organisation per role in each county, then a second bank in each (demo-finance-b,
+ * demo-finance-b-2), so that the demo data holds small loans of two banks to one county's
+ * households: a bank's eligibility check counts what they owe the other without naming it.
+ */
+export const DEMO_KEYS: readonly DemoKey[] = [
+  ...DEMO_COUNTIES.flatMap((county, countyIndex) =>
+    ALL_ROLES.map((role) => ({
+      key: `demo-${role.toLowerCase().replaceAll('_', '-')}${countySuffix(countyIndex)}`,
+      role,
+      county: county.code,
+      countyName: county.name,
+      organisation: ORGANISATION_NAMES[role](county.name, county.name.slice(0, -1)),
+    })),
+  ),
+  ...DEMO_COUNTIES.map((county, countyIndex) => ({
+    key: `demo-finance-b${countySuffix(countyIndex)}`,
+    role: Role.FINANCE,
     county: county.code,
     countyName: county.name,
-    organisation: ORGANISATION_NAMES[role](county.name, county.name.slice(0, -1)),
+    organisation: `中国邮政储蓄银行${county.name}支行`,
   })),
-);
+];
 
 /** One organisation per demo key, numbered in DEMO_KEYS order, scoped to its county. */
 export function demoOrganisations(): OrganisationRow[] {

@@ -4,6 +4,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { modules } from '../modules';
 import { permissionLayer } from '../policy/permission-layer';
+import { answerLocalDatesByArithmetic } from './local-date';
 
 /** Every module's resolvers, in the list's order: the order type-graphql prints the schema in. */
 const resolvers = modules.flatMap((m) => m.resolvers);
@@ -17,5 +18,7 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
 /** The served schema: every field behind the generated permission rules. */
 export async function buildGuardedSchema(): Promise<GraphQLSchema> {
   const schema = await buildBareSchema();
-  return applyMiddleware(schema, ...permissionLayer(schema));
+  const guarded = applyMiddleware(schema, ...permissionLayer(schema));
+  answerLocalDatesByArithmetic(guarded);
+  return guarded;
 }

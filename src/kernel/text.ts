@@ -47,6 +47,10 @@ export const TEXT = {
   EXTERNAL_ID: { describe: 'an id of 1 to 64 letters, digits and . _ - : /, starting with a letter or digit', min: 1, max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/ },
   /** A school year as schools write it, "2026-2027". */
   ACADEMIC_YEAR: { describe: 'an academic year as "2026-2027"', min: 9, max: 9, pattern: /^\d{4}-\d{4}$/ },
+  /** A household number 户编号 of the register. */
+  HOUSEHOLD_NUMBER: { describe: 'a household number of up to 20 digits', min: 1, max: 20, pattern: /^\d+$/ },
+  /** A line of a public notice or a receipt: what a gift is, what it is for, its receipt number. */
+  NOTICE_LINE: line(1, 200),
   /** A name from a fixed vocabulary (entity types in the audit log). */
   IDENTIFIER: { describe: 'an identifier of letters and digits', min: 1, max: 64, pattern: /^[A-Za-z][A-Za-z0-9_]*$/ },
 } as const satisfies Record<string, TextRule>;

@@ -3,6 +3,7 @@ import { installPolicy } from '../policy/policy';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { civilAffairsModule } from './civil-affairs/civil-affairs.module';
+import { donationsModule } from './donations/donations.module';
 import { educationModule } from './education/education.module';
 import { employmentModule } from './employment/employment.module';
 import { financeModule } from './finance/finance.module';
@@ -24,6 +25,7 @@ export const modules = [
   auditModule,
   authModule,
   civilAffairsModule,
+  donationsModule,
   educationModule,
   employmentModule,
   financeModule,

@@ -20,7 +20,7 @@ const PEOPLE_BY_ID_NUMBER = (scope: string) => `select m.id_number as "idNumber"
 
 /** Registered people by normal-form ID number, under the caller's row rule on households, in one statement. */
 export const BY_ID_NUMBER: Matcher<PersonRecord, Person> = {
-  field: 'idNumber',
+  field: () => 'idNumber',
   key: (record) => {
     const parsed = parseIdNumber(record.idNumber);
     return parsed.ok ? { key: normalisedIdNumber(record.idNumber) } : { problem: describeIdNumberProblem(parsed.problem) };

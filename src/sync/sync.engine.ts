@@ -68,10 +68,10 @@ function problemsOf<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKi
   if (seen.has(record.externalId)) return [{ field: 'externalId', code: RecordErrorCode.DUPLICATE, message: 'This externalId came earlier in the batch: send each record once' }];
   seen.add(record.externalId);
   const key = kind.match.key(record);
-  if ('problem' in key) return [{ field: kind.match.field, code: RecordErrorCode.INVALID, message: key.problem }];
+  if ('problem' in key) return [{ field: kind.match.field(record), code: RecordErrorCode.INVALID, message: key.problem }];
   if (kind.date(record) > today) return [{ field: kind.dateField, code: RecordErrorCode.INVALID, message: `${kind.date(record)} is in the future (today is ${today} in China)` }];
   const subject = subjects.get(key.key);
-  if (!subject) return [{ field: kind.match.field, code: RecordErrorCode.NOT_FOUND, message: kind.match.notFound }];
+  if (!subject) return [{ field: kind.match.field(record), code: RecordErrorCode.NOT_FOUND, message: kind.match.notFound }];
   return kind.check(record, subject, rules);
 }
 

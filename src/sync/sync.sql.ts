@@ -7,7 +7,7 @@ import type { AnyKind, SectorColumn } from './sync-kind';
  */
 
 /** The engine's columns every record table has (migration 2026-12-02 00) that a record fills. */
-const RECORD_COLUMNS: readonly SectorColumn[] = [
+export const RECORD_COLUMNS: readonly SectorColumn[] = [
   { name: 'external_id', type: 'text' },
   { name: 'member_id', type: 'integer' },
   { name: 'household_id', type: 'integer' },

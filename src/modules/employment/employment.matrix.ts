@@ -1,5 +1,5 @@
 import { Role } from '../../kernel/role';
-import { defineMatrix, memberRoute, memberWithRecords, mutation, retraction, type MatrixSetUp } from '../../../test/matrix-routes';
+import { defineMatrix, memberRoute, memberWithRecords, mutation, recordForTheMeasuredHousehold, retraction, type MatrixSetUp } from '../../../test/matrix-routes';
 
 const support = (externalId: string, idNumber: string) =>
   `{ externalId: "${externalId}", idNumber: "${idNumber}", kind: PUBLIC_WELFARE_POST, title: "矩阵护林员", amount: "360.00", date: "2026-01-01", until: "2026-12-31" }`;
@@ -13,12 +13,7 @@ const BORN: [string, string] = [`current_date - interval '24 years'`, `current_d
  * there finds the bureau's too.
  */
 async function employedFixtures(setUp: MatrixSetUp): Promise<{ idNumber: string }> {
-  const [adult] = await setUp.t.sql<{ id_number: string }>(
-    `select a.id_number from social_assistance s join member a on a.household_id = s.household_id
-     where s.external_id = 'matrix-sa' and a.birth_date between current_date - interval '60 years' and current_date - interval '20 years' order by a.id limit 1`,
-  );
-  const { body } = await setUp.t.gql(setUp.keyOf(Role.EMPLOYMENT), `mutation { recordEmploymentSupport(records: [${support('matrix-es-household', adult.id_number)}]) { created } }`);
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  await recordForTheMeasuredHousehold(setUp, Role.EMPLOYMENT, (id) => `recordEmploymentSupport(records: [${support('matrix-es-household', id)}]) { created }`);
   return memberWithRecords(setUp, Role.EMPLOYMENT, BORN, (id) => `recordEmploymentSupport(records: [${support('matrix-es', id)}, ${support('matrix-es-retract', id)}]) { created }`);
 }
 

@@ -11,7 +11,7 @@ const CHECK = `query($id: String!) { loanEligibility(idNumber: $id, purpose: "è´
 async function personWhere(condition: string): Promise<{ id_number: string; household_id: number }> {
   const [row] = await t.sql<{ id_number: string; household_id: number }>(
     `select m.id_number, m.household_id from member m join household h on h.id = m.household_id
-     where h.village_code like '430923%' and ${condition} order by m.id limit 1`,
+     where h.village_code like '430923%' and ${condition} and not exists (select from micro_loan l where l.household_id = h.id) order by m.id limit 1`,
   );
   return row;
 }

@@ -2,14 +2,16 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { MoneyScalar } from '../../graphql/money.scalar';
+import { LoanVerdictKind } from './loan.enums';
 import { checkLoanEligibilities, checkLoanEligibility } from './loan-eligibility.service';
 
 @ObjectType('LoanEligibility', { description: '扶贫小额信贷 eligibility: a verdict and its reasons, nothing about health or schooling' })
 export class LoanEligibilityType {
   @Field(() => String, { description: 'The ID number checked, as given (normalised)' }) idNumber!: string;
-  @Field(() => Boolean) eligible!: boolean;
+  @Field(() => Boolean, { description: 'True only when the verdict is ELIGIBLE' }) eligible!: boolean;
+  @Field(() => LoanVerdictKind) verdict!: LoanVerdictKind;
   @Field(() => [String]) reasons!: string[];
-  @Field(() => MoneyScalar, { name: 'ceiling', nullable: true, description: 'Loan ceiling for the region and year, when eligible' }) ceilingFen!: number | null;
+  @Field(() => MoneyScalar, { name: 'ceiling', nullable: true, description: 'The ceiling left 剩余额度: the region’s and year’s LOAN_CEILING less what the household owes every bank, when eligible or to review; which bank lent is never told' }) ceilingFen!: number | null;
   @Field(() => Int, { nullable: true, description: 'Loan term in months, when eligible' }) termMonths!: number | null;
   @Field(() => LocalDateResolver) checkedOn!: string;
 }

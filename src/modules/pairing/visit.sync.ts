@@ -27,7 +27,7 @@ async function findPairings(ctx: RequestContext, keys: readonly string[]): Promi
  */
 export const VISITS = defineSubjectSyncKind<VisitRecord, PairingSubject>({
   match: {
-    field: 'pairingId',
+    field: () => 'pairingId',
     key: (r) => (/^\d{1,10}$/.test(r.pairingId) ? { key: String(Number(r.pairingId)) } : { problem: 'pairingId must be a pairing id' }),
     find: findPairings,
     notFound: 'No pairing with this id that you may log visits on',

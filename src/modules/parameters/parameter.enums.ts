@@ -14,6 +14,7 @@ export enum ParameterName {
   COMPULSORY_SCHOOL_AGE_FROM = 'COMPULSORY_SCHOOL_AGE_FROM',
   COMPULSORY_SCHOOL_AGE_TO = 'COMPULSORY_SCHOOL_AGE_TO',
   SUBSISTENCE_ALLOWANCE_STANDARD = 'SUBSISTENCE_ALLOWANCE_STANDARD',
+  SMALL_CELL_MIN_HOUSEHOLDS = 'SMALL_CELL_MIN_HOUSEHOLDS',
 }
 
 /** The unit a value is stored in: always an integer in the unit's base. */
@@ -42,6 +43,7 @@ export const PARAMETER_UNITS: Readonly<Record<ParameterName, ParameterUnit>> = {
   COMPULSORY_SCHOOL_AGE_FROM: ParameterUnit.YEARS_OF_AGE,
   COMPULSORY_SCHOOL_AGE_TO: ParameterUnit.YEARS_OF_AGE,
   SUBSISTENCE_ALLOWANCE_STANDARD: ParameterUnit.FEN,
+  SMALL_CELL_MIN_HOUSEHOLDS: ParameterUnit.COUNT,
 };
 
 registerEnumType(ParameterName, {
@@ -60,6 +62,7 @@ registerEnumType(ParameterName, {
     COMPULSORY_SCHOOL_AGE_FROM: { description: '义务教育 youngest compulsory-school age, full years' },
     COMPULSORY_SCHOOL_AGE_TO: { description: '义务教育 oldest compulsory-school age (included), full years' },
     SUBSISTENCE_ALLOWANCE_STANDARD: { description: '农村低保标准 rural minimum living allowance standard, per person per month, yuan: the most one person’s 低保 pays a month' },
+    SMALL_CELL_MIN_HOUSEHOLDS: { description: '小数抑制 fewest households a published figure of gifts to households may be computed from; fewer and it is withheld' },
   },
 });
 
