@@ -20,6 +20,7 @@ import { Migration20261204010000_housing } from './Migration20261204010000_housi
 import { Migration20261205000000_employment_industry } from './Migration20261205000000_employment_industry';
 import { Migration20261206000000_micro_loans } from './Migration20261206000000_micro_loans';
 import { Migration20261206010000_loan_coverage } from './Migration20261206010000_loan_coverage';
+import { Migration20261207000000_cadre_pairings } from './Migration20261207000000_cadre_pairings';
 import { Migration20261208000000_donations } from './Migration20261208000000_donations';
 
 /**
@@ -48,5 +49,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205000000_employment_industry', class: Migration20261205000000_employment_industry },
   { name: 'Migration20261206000000_micro_loans', class: Migration20261206000000_micro_loans },
   { name: 'Migration20261206010000_loan_coverage', class: Migration20261206010000_loan_coverage },
+  { name: 'Migration20261207000000_cadre_pairings', class: Migration20261207000000_cadre_pairings },
   { name: 'Migration20261208000000_donations', class: Migration20261208000000_donations },
 ];

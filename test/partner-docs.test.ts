@@ -42,9 +42,9 @@ describe.each(documents)('docs/partners/%s', (document) => {
   const markdown = readFileSync(path.join(DOCS, document), 'utf8');
   const [settings, ...examples] = blocks(markdown, 'bash');
 
-  it('sets up a person (or, for donors, a household by its number) the examples can write for', async () => {
+  it('sets up what the examples write for: a person, or a household by its number (donors), or a pairing (backing units)', async () => {
     const { stdout } = await run('bash', ['-c', `set -e\n${settings}`], { env });
-    expect(stdout).toMatch(/^\w+: (\d{17}[\dX]|\d{12,20})$/m);
+    expect(stdout).toMatch(/^\w+: (\d{17}[\dX]|\d{1,20})$/m);
   });
 
   it.each(examples.map((example, i) => [i + 1, example]))('runs curl example %i without errors', async (_i, example) => {

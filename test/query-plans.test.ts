@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support', 'donation', 'micro_loan']);
+const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support', 'donation', 'micro_loan', 'cadre', 'cadre_pairing', 'pairing_visit', 'work_team']);
 const REMOVED_PER_ROW = 10;
 /** The demo data's gifts are this year's (seeds/demo/donations.ts). */
 const THIS_YEAR = Number(chinaToday().slice(0, 4));
@@ -166,6 +166,12 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
   ['loans of exited or removed households (poverty office)', 'demo-poverty-office', () => `{ loansOfDepartedHouseholds(first: 50) { totalCount edges { node { amount household { status } } } } }`],
   ['a member’s loans (bank)', 'demo-finance', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { microLoans { loanNumber } measures { id } } }`],
   ['industry support of a household (poverty office)', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: INDUSTRY) { id amount } members { industrySupport { project } } } }`],
+  ['a backing unit’s households, their pairings and visits', 'demo-backing-unit', () => `{ households(first: 50) { totalCount edges { node { number members { name relation } cadrePairings { since cadre { name } visits { date } } } } } }`],
+  ['全覆盖: households without a cadre (poverty office)', 'demo-poverty-office', () => `{ uncoveredHouseholds(first: 50) { totalCount edges { cursor node { number } } } }`],
+  ['全覆盖 of a township (auditor)', 'demo-auditor', () => `{ uncoveredHouseholds(first: 50, regionCode: "${township}") { totalCount edges { node { number } } } }`],
+  ['每月走访: pairings without a visit in the last month', 'demo-poverty-office', () => `{ pairingsWithoutRecentVisit(first: 50) { totalCount edges { cursor node { since cadre { name } household { number } visits { date } } } } }`],
+  ['work teams whose unit head has not come this quarter', 'demo-poverty-office', () => `{ workTeamsWithoutUnitHeadVisit(first: 50) { totalCount edges { node { since village { name } firstSecretary { name } } } } }`],
+  ['cadres over the pairing limit', 'demo-auditor', () => `{ cadresOverLimit(first: 50, regionCode: "430923") { totalCount edges { node { name activePairings } } } }`],
 ];
 
 describe('query plans under row-level security', () => {
@@ -187,6 +193,8 @@ describe('the policies’ ranges', () => {
       ['organisation_pairing', 'village_code'],
       ['social_assistance', 'village_code'],
       ['housing_measure', 'village_code'],
+      ['cadre_pairing', 'village_code'],
+      ['pairing_visit', 'village_code'],
       ['donation', 'village_code'],
     ];
     const count = (table: string, where: string) => `(select count(*)::int from ${table} where ${where}) as ${table}`;

@@ -1,7 +1,7 @@
 import type { Viewer } from '../src/kernel/viewer';
 import { Role } from '../src/kernel/role';
 import { ageOn } from '../src/modules/households';
-import { agedBetween, allOf, inPairedVillages, inRegionScopes, viaHousehold, writtenByCaller, type RowRule } from '../src/policy/row-rules';
+import { agedBetween, allOf, inPairedVillages, inRegionScopes, pairedWithCallersCadres, viaHousehold, writtenByCaller, type RowRule } from '../src/policy/row-rules';
 import { describeRows } from '../src/policy/permissions-doc';
 import { ruleSql, type RowTarget } from '../src/policy/row-scope';
 import { startTestApp, type TestApp } from './harness';
@@ -90,6 +90,20 @@ describe('row rules as SQL', () => {
     // Scopes wider than the rule: the rule itself narrows the members to the village's.
     expect(await countAsApplication('member', MEMBER, viaHousehold(inRegionScopes), viewer(['430923', village]))).toBe(await ownerCount(`member m join household h on h.id = m.household_id where h.village_code like '430923%'`));
     expect(await countAsApplication('member', MEMBER, viaHousehold(inPairedVillages), viewer(['430923'], [village]))).toBe(expected);
+  });
+
+  it("pairedWithCallersCadres keeps the households (and their members) a cadre of the caller's unit is paired with now, not those of an ended pairing", async () => {
+    const [unit] = await t.sql<{ id: number }>(`select organisation_id as id from cadre_pairing where village_code like '430923%' group by 1 order by count(*) desc limit 1`);
+    const unitViewer = { ...viewer(['430923']), organisationId: unit.id };
+    const now = await ownerCount(`household h where exists (select 1 from cadre_pairing p where p.household_id = h.id and p.organisation_id = ? and p.ended_on is null)`, [unit.id]);
+    expect(now).toBeGreaterThan(0);
+    expect(await countAsApplication('household', HOUSEHOLD, pairedWithCallersCadres(), unitViewer)).toBe(now);
+    expect(await countAsApplication('member', MEMBER, pairedWithCallersCadres('household_id'), unitViewer)).toBe(
+      await ownerCount(`member m where exists (select 1 from cadre_pairing p where p.household_id = m.household_id and p.organisation_id = ? and p.ended_on is null)`, [unit.id]),
+    );
+    expect(await countAsApplication('household', HOUSEHOLD, pairedWithCallersCadres(), { ...unitViewer, organisationId: -1 })).toBe(0);
+    await t.sql(`update cadre_pairing set ended_on = current_date, end_reason = 'test' where id = (select min(id) from cadre_pairing where organisation_id = ? and ended_on is null)`, [unit.id]);
+    expect(await countAsApplication('household', HOUSEHOLD, pairedWithCallersCadres(), unitViewer)).toBe(now - 1);
   });
 
   it('agedBetween keeps the people of that age today, as ageOn counts birthdays', async () => {

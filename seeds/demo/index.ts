@@ -1,4 +1,5 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
+import { insertCadreRecords } from './cadres';
 import { insertCivilAffairsRecords } from './civil-affairs';
 import { insertDonations } from './donations';
 import { insertEducationRecords } from './education';
@@ -79,6 +80,7 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   await insertHousingRecords(knex);
   await insertEmploymentRecords(knex);
   await insertIndustryRecords(knex);
+  await insertCadreRecords(knex);
   await insertLoanRecords(knex);
   await insertDonations(knex);
   return {

@@ -21,6 +21,7 @@ const ORGANISATION_NAMES: Record<Role, (county: string, short: string) => string
   [Role.CPPCC]: (county) => `政协${county}委员会`,
   [Role.BUSINESS_ASSOCIATION]: (county) => `${county}工商业联合会`,
   [Role.AUDITOR]: (county) => `中共${county}纪律检查委员会`,
+  [Role.BACKING_UNIT]: (county) => `${county}财政局(后盾单位)`,
 };
 
 const DEMO_KEY_NAME = 'demo key';

@@ -12,6 +12,7 @@ export enum Role {
   CPPCC = 'CPPCC',
   BUSINESS_ASSOCIATION = 'BUSINESS_ASSOCIATION',
   AUDITOR = 'AUDITOR',
+  BACKING_UNIT = 'BACKING_UNIT',
 }
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
@@ -30,5 +31,6 @@ registerEnumType(Role, {
     CPPCC: { description: '政协 CPPCC committee group' },
     BUSINESS_ASSOCIATION: { description: '工商联·商会·经促会 chamber of commerce or business association' },
     AUDITOR: { description: '纪委/审计 discipline inspection or audit, read-only' },
+    BACKING_UNIT: { description: "后盾单位 backing unit: its cadres' paired households, with what a visit needs" },
   },
 });

@@ -14,3 +14,9 @@ export const IDENTITY_READERS = [POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIV
 export const HEALTH_READERS = [POVERTY_OFFICE, HEALTH, CIVIL_AFFAIRS, AUDITOR];
 export const INCOME_READERS = [POVERTY_OFFICE, CIVIL_AFFAIRS, AUDITOR];
 export const OVERSIGHT = [POVERTY_OFFICE, AUDITOR];
+/**
+ * What a backing unit's cadre needs on a visit (入户走访) to the households the unit is paired
+ * with: who lives there and how the household stands, nothing that identifies a person beyond
+ * their name (no ID numbers, birth dates), nor income, health, disability or causes of poverty.
+ */
+export const VISIT_READERS = [...REGISTRY_READERS, Role.BACKING_UNIT];

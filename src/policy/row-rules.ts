@@ -17,6 +17,8 @@ export type RowRule =
   | { kind: 'viaHousehold'; column: string; household: RowRule; describe: string }
   /** The person's age from `column` (a date of birth), as of today in China, is `min` to `max` years. */
   | { kind: 'agedBetween'; column: string; min: number; max: number; describe: string }
+  /** The household (its id in `column`) is paired, today, with a cadre of the caller's unit (cadre_pairing). */
+  | { kind: 'pairedWithCallersCadres'; column: string; describe: string }
   /** Every one of the rules. */
   | { kind: 'allOf'; rules: readonly RowRule[]; describe: string };
 
@@ -51,6 +53,16 @@ export const agedBetween = (min: number, max: number, column = 'birth_date'): Ro
   if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min) throw new Error(`agedBetween(${min}, ${max}): ages are whole years, min <= max`);
   return { kind: 'agedBetween', column, min, max, describe: `aged ${min} to ${max} today in China (from ${column})` };
 };
+
+/**
+ * A backing unit (后盾单位) sees the households its cadres are paired with now (结对帮扶), not those
+ * a cadre of it was paired with before: a household that changed cadre belongs to the new unit.
+ */
+export const pairedWithCallersCadres = (column = 'id'): RowRule => ({
+  kind: 'pairedWithCallersCadres',
+  column,
+  describe: `household (${column}) is paired now with a cadre of the caller's unit (cadre_pairing)`,
+});
 
 export const allOf = (...rules: RowRule[]): RowRule => ({ kind: 'allOf', rules, describe: rules.map((r) => r.describe).join(', and ') });
 

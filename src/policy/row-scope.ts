@@ -94,6 +94,13 @@ export function ruleSql(rule: RowRule, viewer: Viewer, target: RowTarget, today?
       return codesUnderSql(target.code ?? `${target.alias}.region_code`, prefixesOf(rule, viewer)!);
     case 'writtenByCaller':
       return { sql: `${target.alias}.${rule.column} = ?`, bindings: [String(viewer.organisationId)] };
+    case 'pairedWithCallersCadres': {
+      const pairing = `${target.alias}_pairing`;
+      return {
+        sql: `exists (select 1 from cadre_pairing ${pairing} where ${pairing}.household_id = ${target.alias}.${rule.column} and ${pairing}.organisation_id = ? and ${pairing}.ended_on is null)`,
+        bindings: [String(viewer.organisationId)],
+      };
+    }
     case 'agedBetween': {
       // Today only where an age asks for it: every read renders its rule, most without an age.
       const day = today ?? chinaToday();

@@ -3,21 +3,17 @@ import type { RequestContext } from '../context/request-context';
 import { arrayLiteral } from '../db/array-literal';
 import { rows } from '../db/read';
 import { badUserInput } from '../errors/app-error';
-import { describeIdNumberProblem, normalisedIdNumber, parseIdNumber } from '../kernel/id-number';
 import { fenToYuan } from '../graphql/money.scalar';
 import { auditAll, type BulkAuditEntry } from '../modules/audit';
-import { rowScopeSql } from '../policy/row-scope';
 import { MAX_BATCH } from './limits';
-import type { AnyKind, Person, RecordProblem, Subject, SubjectMatch, SyncKind, SyncRecord } from './sync-kind';
-import { PEOPLE_BY_ID_NUMBER, retractSql, STORE_BATCH, STORED_BATCH, upsertSql, type Retracted, type Written } from './sync.sql';
+import type { AnyKind, RecordProblem, Subject, SyncKind, SyncRecord } from './sync-kind';
+import { retractSql, STORE_BATCH, STORED_BATCH, upsertSql, type Retracted, type Written } from './sync.sql';
 import { RecordErrorCode, type RecordErrorType, type SyncOptions, type SyncResultType } from './sync.types';
 
-
-/** The one answer for a person who is unknown, removed or registered elsewhere: none of the three may be told apart. */
-export const PERSON_NOT_FOUND = 'No registered person with this ID number in your region';
+export { PERSON_NOT_FOUND } from './match-person';
 const RECORD_NOT_FOUND = 'You hold no record with this externalId';
 
-type Accepted<R, S extends Subject> = { record: R; person: S };
+type Accepted<R, S> = { record: R; person: S };
 
 /** The statements' texts, made once per sector. */
 const texts = new WeakMap<object, { upsert: string; retract: string }>();
@@ -42,58 +38,45 @@ function refuseBatch<R extends SyncRecord>(kind: AnyKind, records: readonly R[],
   }
 }
 
-/** A person's records: the registered people they name, by normal-form ID number, in one statement. */
-export const BY_ID_NUMBER: SubjectMatch<{ idNumber: string }, Person> = {
-  key: (r) => {
-    const parsed = parseIdNumber(r.idNumber);
-    return parsed.ok ? { key: normalisedIdNumber(r.idNumber) } : { problem: describeIdNumberProblem(parsed.problem) };
-  },
-  field: () => 'idNumber',
-  find: async (ctx, idNumbers) => {
-    const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
-    const found = await rows<Person>(ctx, PEOPLE_BY_ID_NUMBER(scope.sql), [arrayLiteral(idNumbers), ...scope.bindings]);
-    return new Map(found.map((p) => [p.idNumber, p]));
-  },
-  notFound: PERSON_NOT_FOUND,
+/** Each record's key for its subject, or null where the key itself is wrong. */
+const keyOf = <R extends SyncRecord>(kind: { match: { key: (record: R) => { key: string } | { problem: string } } }, record: R): string | null => {
+  const k = kind.match.key(record);
+  return 'key' in k ? k.key : null;
 };
 
-const subjectOf = <R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>): SubjectMatch<R, S> =>
-  (kind.subject ?? BY_ID_NUMBER) as unknown as SubjectMatch<R, S>;
-
-/** The subjects the records name, each once, in one statement. */
-async function findSubjects<R extends SyncRecord, S extends Subject>(ctx: RequestContext, match: SubjectMatch<R, S>, records: readonly R[]): Promise<Map<string, S>> {
-  const wanted = [...new Set(records.flatMap((r) => { const k = match.key(r); return 'key' in k ? [k.key] : []; }))];
-  return wanted.length === 0 ? new Map() : match.find(ctx, wanted);
+/** The subjects the records name, found in one statement by the sector's matcher. */
+async function findSubjects<R extends SyncRecord, Rules, S extends Subject>(ctx: RequestContext, kind: SyncKind<R, Rules, S>, keys: readonly string[]): Promise<Map<string, S>> {
+  const wanted = [...new Set(keys)];
+  return wanted.length === 0 ? new Map() : kind.match.find(ctx, wanted);
 }
 
-/** Each record's problems, the engine's checks first (duplicates, subjects, dates), then the sector's. */
+/** Each record's problems, the engine's checks first (duplicates, keys, dates, subjects), then the sector's. */
 function sortRecords<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, records: readonly R[], subjects: Map<string, S>, rules: Rules) {
   const today = chinaToday();
   const seen = new Set<string>();
   const accepted: Accepted<R, S>[] = [];
   const rejected: RecordErrorType[] = [];
   records.forEach((record, index) => {
-    const { problems, subject } = problemsOf(kind, record, seen, subjects, rules, today);
-    if (problems.length === 0) accepted.push({ record, person: subject! });
+    const problems = problemsOf(kind, record, seen, subjects, rules, today);
+    if (problems.length === 0) accepted.push({ record, person: subjects.get(keyOf(kind, record)!)! });
     for (const p of problems) rejected.push({ index, externalId: record.externalId, ...p });
   });
   return { accepted, rejected };
 }
 
-function problemsOf<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, record: R, seen: Set<string>, subjects: Map<string, S>, rules: Rules, today: string): { problems: RecordProblem[]; subject?: S } {
-  const match = subjectOf(kind);
-  if (seen.has(record.externalId)) return { problems: [{ field: 'externalId', code: RecordErrorCode.DUPLICATE, message: 'This externalId came earlier in the batch: send each record once' }] };
+function problemsOf<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, record: R, seen: Set<string>, subjects: Map<string, S>, rules: Rules, today: string): RecordProblem[] {
+  if (seen.has(record.externalId)) return [{ field: 'externalId', code: RecordErrorCode.DUPLICATE, message: 'This externalId came earlier in the batch: send each record once' }];
   seen.add(record.externalId);
-  const key = match.key(record);
-  if ('problem' in key) return { problems: [{ field: match.field(record), code: RecordErrorCode.INVALID, message: key.problem }] };
-  if (kind.date(record) > today) return { problems: [{ field: kind.dateField, code: RecordErrorCode.INVALID, message: `${kind.date(record)} is in the future (today is ${today} in China)` }] };
+  const key = kind.match.key(record);
+  if ('problem' in key) return [{ field: kind.match.field(record), code: RecordErrorCode.INVALID, message: key.problem }];
+  if (kind.date(record) > today) return [{ field: kind.dateField, code: RecordErrorCode.INVALID, message: `${kind.date(record)} is in the future (today is ${today} in China)` }];
   const subject = subjects.get(key.key);
-  if (!subject) return { problems: [{ field: match.field(record), code: RecordErrorCode.NOT_FOUND, message: match.notFound }] };
-  return { problems: kind.check(record, subject, rules), subject };
+  if (!subject) return [{ field: kind.match.field(record), code: RecordErrorCode.NOT_FOUND, message: kind.match.notFound }];
+  return kind.check(record, subject, rules);
 }
 
 /** A row as the upsert takes it: the engine's columns and the sector's. */
-function rowOf<R extends SyncRecord>(kind: AnyKind, { record, person }: Accepted<R, Subject>) {
+function rowOf<R extends SyncRecord, S extends Subject>(kind: AnyKind, { record, person }: Accepted<R, S>) {
   return {
     external_id: record.externalId,
     member_id: person.memberId,
@@ -101,7 +84,7 @@ function rowOf<R extends SyncRecord>(kind: AnyKind, { record, person }: Accepted
     village_code: person.villageCode,
     date: kind.date(record),
     amount_fen: kind.amountFen(record),
-    ...kind.values(record),
+    ...kind.values(record, person),
   };
 }
 
@@ -140,11 +123,10 @@ export async function runSync<R extends SyncRecord, Rules, S extends Subject>(ct
   refuseBatch(kind, records, options);
   const stored = options.batchId && !options.dryRun ? await storedResult(ctx, kind, options.batchId) : null;
   if (stored) return stored;
-  const match = subjectOf(kind);
-  const subjects = await findSubjects(ctx, match, records);
+  const keys = records.flatMap((r) => keyOf(kind, r) ?? []);
+  const subjects = await findSubjects(ctx, kind, keys);
   const matched = records.flatMap((record) => {
-    const key = match.key(record);
-    const person = 'key' in key ? subjects.get(key.key) : undefined;
+    const person = subjects.get(keyOf(kind, record) ?? '');
     return person ? [{ record, person }] : [];
   });
   const rules = (kind.rules ? await kind.rules(ctx, matched) : undefined) as Rules;

@@ -8,12 +8,12 @@ import { SyncOptions, SyncResultType } from './sync.types';
  * A sector's two mutations, made from its declaration: the batch (`records` and the engine's
  * options) and the retraction of records by externalId with a reason.
  */
-export function batchSyncResolver<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, record: ClassType<R>, describe: { records: string }) {
+export function batchSyncResolver<R extends SyncRecord, Rules, S extends Subject>(kind: SyncKind<R, Rules, S>, record: ClassType<R>, describe: { records: string; matched?: string }) {
   @Resolver()
   class BatchSyncResolver {
     @Mutation(() => SyncResultType, {
       name: kind.operation,
-      description: `Sync ${describe.records}: up to 1,000 records keyed by your externalId, each matched to what it is for (a person by ID number); the same record again changes nothing`,
+      description: `Sync ${describe.records}: up to 1,000 records keyed by your externalId, ${describe.matched ?? 'people matched by ID number'}; the same record again changes nothing`,
     })
     sync(@Ctx() ctx: RequestContext, @Arg('records', () => [record]) records: R[], @Args(() => SyncOptions) options: SyncOptions) {
       return runSync(ctx, kind, records, options);

@@ -76,16 +76,6 @@ export function retractSql(kind: AnyKind): string {
   from target left join retracted r on r.id = target.id`;
 }
 
-/**
- * Registered people by ID number, in the caller's region (the household's row rule, `scope`, on
- * `household h`). A removed household (status REMOVED, household.enums.ts) holds no one a partner
- * may write for. Bindings: ID numbers (array literal), then the scope's.
- */
-export const PEOPLE_BY_ID_NUMBER = (scope: string) => `select m.id_number as "idNumber", m.id as "memberId", m.household_id as "householdId",
-    h.village_code as "villageCode", m.birth_date::text as "birthDate"
-  from member m join household h on h.id = m.household_id
-  where m.id_number = any (?::text[]) and h.status <> 'REMOVED' and ${scope}`;
-
 /** A batch's stored result; row-level security shows an organisation only its own. Bindings: organisation, batchId. */
 export const STORED_BATCH = `select operation, result from sync_batch where organisation_id = ? and batch_id = ?`;
 

@@ -5,7 +5,7 @@ import { DONATIONS } from './donation.sync';
 import { donationNotice, donationTotals, listDonations, noticeCsv } from './donation.service';
 import { DonationNoticeType, DonationRecord, DonationTotalType, DonationType } from './donation.types';
 
-export const DonationSyncResolver = batchSyncResolver(DONATIONS, DonationRecord, { records: 'donations 社会扶贫捐赠 (a village, a household by its number, or a project)' });
+export const DonationSyncResolver = batchSyncResolver(DONATIONS, DonationRecord, { records: 'donations 社会扶贫捐赠 (a village, a household by its number, or a project)', matched: 'each to the household or village it names' });
 
 @Resolver(() => DonationNoticeType)
 export class DonationResolver {

@@ -4,7 +4,7 @@ import { rows } from '../../db/read';
 import { inRegionScopes } from '../../policy/row-rules';
 import { ruleSql } from '../../policy/row-scope';
 import { invalid } from '../../sync/record-problems';
-import { defineSyncKind, type RecordProblem, type Subject, type SubjectMatch } from '../../sync/sync-kind';
+import { defineSubjectSyncKind, type Matcher, type RecordProblem, type Subject } from '../../sync/sync-kind';
 import { DonationKind, DonationTarget } from './donation.enums';
 import type { DonationRecord } from './donation.types';
 
@@ -20,7 +20,7 @@ const SUBJECTS = (household: string, region: string) => `select 'h:' || h.number
   union all
   select 'v:' || r.code, null::int, null::int, r.code from region r where r.code = any (?::text[]) and r.level = 'VILLAGE' and ${region}`;
 
-const DONATION_SUBJECT: SubjectMatch<DonationRecord, Subject> = {
+const DONATION_SUBJECT: Matcher<DonationRecord, Subject> = {
   key: (r) => {
     if (r.target === DonationTarget.HOUSEHOLD) return r.householdNumber ? { key: `h:${r.householdNumber}` } : { problem: 'A gift to a household names its household number' };
     return r.villageCode && /^\d{12}$/.test(r.villageCode) ? { key: `v:${r.villageCode}` } : { problem: `A gift to a ${r.target.toLowerCase()} names its village's 12-digit code` };
@@ -51,12 +51,12 @@ function donationProblems(r: DonationRecord): RecordProblem[] {
 }
 
 /** Donations 社会扶贫 (table donation, migration 2026-12-08 00): the amount is the cash, or the goods' valuation. */
-export const DONATIONS = defineSyncKind<DonationRecord, undefined, Subject>({
+export const DONATIONS = defineSubjectSyncKind<DonationRecord, Subject>({
+  match: DONATION_SUBJECT,
   entity: 'Donation',
   operation: 'recordDonations',
   retraction: 'retractDonations',
   table: 'donation',
-  subject: DONATION_SUBJECT,
   columns: [
     { name: 'kind', type: 'text' },
     { name: 'target', type: 'text' },

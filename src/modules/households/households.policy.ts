@@ -1,7 +1,7 @@
 import { Role } from '../../kernel/role';
 import { all, connection, type ModulePolicy } from '../../policy/policy';
-import { HEALTH_READERS, IDENTITY_READERS, INCOME_READERS, OVERSIGHT, REGISTRY_READERS } from '../../policy/role-groups';
-import { agedBetween, allOf, inRegionScopes, REGION_ROWS } from '../../policy/row-rules';
+import { HEALTH_READERS, IDENTITY_READERS, INCOME_READERS, OVERSIGHT, REGISTRY_READERS, VISIT_READERS } from '../../policy/role-groups';
+import { agedBetween, allOf, inRegionScopes, pairedWithCallersCadres } from '../../policy/row-rules';
 
 const { POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFAIRS, HOUSING, EMPLOYMENT, AUDITOR } = Role;
 
@@ -16,9 +16,10 @@ export const SCHOOL_AGE = agedBetween(3, 25);
 export const householdsPolicy: ModulePolicy = {
   types: {
     Household: {
-      rows: REGION_ROWS,
+      rows: { default: inRegionScopes, byRole: { BACKING_UNIT: allOf(inRegionScopes, pairedWithCallersCadres()) } },
       fields: {
-        ...all(REGISTRY_READERS, 'id', 'number', 'groupNo', 'registrationYear', 'status', 'exitYear', 'category', 'version', 'village', 'members', 'head'),
+        ...all(VISIT_READERS, 'id', 'number', 'groupNo', 'status', 'village', 'members', 'head'),
+        ...all(REGISTRY_READERS, 'registrationYear', 'exitYear', 'category', 'version'),
         causes: {
           read: [POVERTY_OFFICE, CIVIL_AFFAIRS, AUDITOR],
           reason: { zh: '致贫原因可推断疾病和残疾,仅扶贫、民政和审计可见', en: 'Causes reveal illness and disability; only poverty office, civil affairs and audit' },
@@ -44,11 +45,11 @@ export const householdsPolicy: ModulePolicy = {
     AssuranceItem: { rows: 'as the household', fields: all(INCOME_READERS, 'item', 'verdict', 'evidence') },
     AssuranceEvidence: { rows: 'as the household', fields: all(INCOME_READERS, 'source', 'department', 'recordedAt', 'detail') },
     Identification: { rows: 'as the household', fields: all(OVERSIGHT, 'excludedBy', 'overrideJustification', 'priorityScore', 'durableGoods', 'assessedAt') },
-    ...connection('Household', REGISTRY_READERS),
+    ...connection('Household', VISIT_READERS),
     Member: {
-      rows: { default: inRegionScopes, byRole: { EDUCATION: allOf(inRegionScopes, SCHOOL_AGE) } },
+      rows: { default: inRegionScopes, byRole: { EDUCATION: allOf(inRegionScopes, SCHOOL_AGE), BACKING_UNIT: allOf(inRegionScopes, pairedWithCallersCadres('household_id')) } },
       fields: {
-        ...all(REGISTRY_READERS, 'id', 'name', 'relation', 'sex', 'ageGroup'),
+        ...all(VISIT_READERS, 'id', 'name', 'relation', 'sex', 'ageGroup', 'household'),
         birthDate: {
           read: IDENTITY_READERS,
           reason: { zh: '住建见脱敏身份证号,出生日期即被隐去的部分,故只给年龄段', en: 'Housing sees ID numbers masked, whose hidden part is the birth date: it gets the age group instead' },
@@ -71,14 +72,13 @@ export const householdsPolicy: ModulePolicy = {
         },
         employment: { read: [POVERTY_OFFICE, EMPLOYMENT, CIVIL_AFFAIRS, AUDITOR] },
         medicalInsurance: { read: [POVERTY_OFFICE, HEALTH, CIVIL_AFFAIRS, AUDITOR] },
-        household: { read: REGISTRY_READERS },
         version: { read: REGISTRY_READERS },
       },
     },
   },
   fields: {
     Query: {
-      ...all(REGISTRY_READERS, 'households', 'household'),
+      ...all(VISIT_READERS, 'households', 'household'),
       member: {
         read: IDENTITY_READERS,
         reason: { zh: '按身份证号查人须说明用途并留痕', en: 'Looking a person up by ID number needs a stated purpose and is logged' },
