@@ -1,9 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
-
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+import { allowParameterNames, partnerRecordSecurity, quote, recordTable } from './partner-records';
 
 /** The names migration 2026-11-23 03 allowed, and the 低保 standard. */
-const NAMES = [
+export const PARAMETER_NAMES = [
   'POVERTY_LINE',
   'LOAN_CEILING',
   'LOAN_TERM_MONTHS',
@@ -37,52 +36,17 @@ const STANDARD_SOURCE =
  */
 export class Migration20261204000000_civil_affairs extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`
-      create table social_assistance (
-        id serial primary key,
-        organisation_id integer not null references organisation (id),
-        api_key_id integer references api_key (id),
-        external_id text not null,
-        member_id integer references member (id) on delete set null,
-        household_id integer not null references household (id),
-        village_code varchar(12) not null,
-        date date not null,
-        amount_fen integer,
-        kind text not null,
-        valid_until date,
-        retracted_at timestamptz,
-        retraction_reason text,
-        recorded_at timestamptz not null default now(),
-        updated_at timestamptz not null default now(),
-        unique (organisation_id, external_id)
-      );`);
-    this.addSql(`create index social_assistance_member_index on social_assistance (member_id, date);`);
-    this.addSql(`create index social_assistance_household_index on social_assistance (household_id, date);`);
-    this.addSql(`create index social_assistance_village_code_index on social_assistance (village_code, id);`);
+    for (const sql of recordTable('social_assistance', 'kind text not null,\n        valid_until date')) this.addSql(sql);
     // socialAssistanceMismatches reads the 低保 in force by region in id order.
     this.addSql(
       `create index social_assistance_allowance_index on social_assistance (village_code, id) include (household_id, valid_until)` +
         ` where retracted_at is null and kind = 'SUBSISTENCE_ALLOWANCE';`,
     );
-    this.addSql(`alter table social_assistance enable row level security;`);
-    this.addSql(
-      `create policy social_assistance_in_scope on social_assistance to jingzhun_app using (${inScope('village_code')}) ` +
-        `with check (${inScope('village_code')} and organisation_id = jingzhun_organisation_id());`,
-    );
-    this.addSql(`revoke delete, truncate on social_assistance from jingzhun_app;`);
+    for (const sql of partnerRecordSecurity('social_assistance')) this.addSql(sql);
 
-    this.addSql(`alter table policy_parameter drop constraint policy_parameter_name_check;`);
-    this.addSql(`alter table policy_parameter add constraint policy_parameter_name_check check (name in (${NAMES.map(quote).join(', ')}));`);
+    for (const sql of allowParameterNames(PARAMETER_NAMES)) this.addSql(sql);
     this.addSql(
       `insert into policy_parameter (name, region_prefix, from_year, to_year, value, source) values ('SUBSISTENCE_ALLOWANCE_STANDARD', '43', 2018, null, 28600, ${quote(STANDARD_SOURCE)});`,
     );
   }
-}
-
-/** As migration 2026-12-01 20 writes it: an index range first, then the exact prefix test. */
-function inScope(column: string): string {
-  return (
-    `${column} >= any (jingzhun_scope_prefixes()) and ${column} <= any (jingzhun_scope_upper_bounds())` +
-    ` and ${column}::text ^@ any ((select jingzhun_scope_prefixes())::text[])`
-  );
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { inScope, partnerRecordSecurity, recordTable } from './partner-records';
 
 /**
  * Banks' small loans 扶贫小额信贷 (issue 12): one row per event of a loan (its issue, a renewal, a
@@ -17,40 +18,10 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261206000000_micro_loans extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`
-      create table micro_loan (
-        id serial primary key,
-        organisation_id integer not null references organisation (id),
-        api_key_id integer references api_key (id),
-        external_id text not null,
-        member_id integer references member (id) on delete set null,
-        household_id integer not null references household (id),
-        village_code varchar(12) not null,
-        date date not null,
-        amount_fen integer,
-        loan_number text not null,
-        kind text not null,
-        term_months integer,
-        rate_basis_points integer,
-        purpose text,
-        interest_subsidised boolean,
-        overdue_days integer,
-        retracted_at timestamptz,
-        retraction_reason text,
-        recorded_at timestamptz not null default now(),
-        updated_at timestamptz not null default now(),
-        unique (organisation_id, external_id)
-      );`);
-    this.addSql(`create index micro_loan_member_index on micro_loan (member_id, date);`);
-    this.addSql(`create index micro_loan_household_index on micro_loan (household_id, date);`);
-    this.addSql(`create index micro_loan_village_code_index on micro_loan (village_code, id);`);
+    const own = ['loan_number text not null', 'kind text not null', 'term_months integer', 'rate_basis_points integer', 'purpose text', 'interest_subsidised boolean', 'overdue_days integer'];
+    for (const sql of recordTable('micro_loan', own.join(',\n        '))) this.addSql(sql);
     this.addSql(`create index micro_loan_loan_index on micro_loan (organisation_id, loan_number);`);
-    this.addSql(`alter table micro_loan enable row level security;`);
-    this.addSql(
-      `create policy micro_loan_in_scope on micro_loan to jingzhun_app using (${inScope('village_code')}) ` +
-        `with check (${inScope('village_code')} and organisation_id = jingzhun_organisation_id());`,
-    );
-    this.addSql(`revoke delete, truncate on micro_loan from jingzhun_app;`);
+    for (const sql of partnerRecordSecurity('micro_loan')) this.addSql(sql);
 
     // A loan's outstanding principal: issued, less repaid and written off (a renewal carries it on).
     // It is overdue while its latest overdue report is not followed by a repayment, renewal or write-off.
@@ -74,12 +45,4 @@ export class Migration20261206000000_micro_loans extends Migration {
     this.addSql(`revoke execute on function jingzhun_household_loan_standing(integer) from public;`);
     this.addSql(`grant execute on function jingzhun_household_loan_standing(integer) to jingzhun_app;`);
   }
-}
-
-/** As migration 2026-12-01 20 writes it: an index range first, then the exact prefix test. */
-function inScope(column: string): string {
-  return (
-    `${column} >= any (jingzhun_scope_prefixes()) and ${column} <= any (jingzhun_scope_upper_bounds())` +
-    ` and ${column}::text ^@ any ((select jingzhun_scope_prefixes())::text[])`
-  );
 }

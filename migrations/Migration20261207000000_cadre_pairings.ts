@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { inScope } from './partner-records';
 
 /**
  * Cadres paired with households (结对帮扶, issue 13): backing units (后盾单位) log in as
@@ -94,12 +95,4 @@ export class Migration20261207000000_cadre_pairings extends Migration {
       this.addSql(`revoke delete, truncate on ${table} from jingzhun_app;`);
     }
   }
-}
-
-/** As migration 2026-12-01 20 writes it: an index range first, then the exact prefix test. */
-function inScope(column: string): string {
-  return (
-    `${column} >= any (jingzhun_scope_prefixes()) and ${column} <= any (jingzhun_scope_upper_bounds())` +
-    ` and ${column}::text ^@ any ((select jingzhun_scope_prefixes())::text[])`
-  );
 }

@@ -1,23 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
-/** Every name ParameterName holds (migration 2026-12-04 00's list), and the small-cell minimum. */
-const NAMES = [
-  'POVERTY_LINE',
-  'LOAN_CEILING',
-  'LOAN_TERM_MONTHS',
-  'PAIRING_LIMIT',
-  'TOWNSHIP_INCIDENCE_TARGET',
-  'VILLAGE_EXIT_INCIDENCE_TARGET',
-  'DONATION_AWARD_COMMITTEE_GROUP',
-  'DONATION_AWARD_ASSOCIATION',
-  'VILLAGE_COLLECTIVE_INCOME_MIN',
-  'COMPULSORY_SCHOOL_AGE_FROM',
-  'COMPULSORY_SCHOOL_AGE_TO',
-  'SUBSISTENCE_ALLOWANCE_STANDARD',
-  'SMALL_CELL_MIN_HOUSEHOLDS',
-];
+import { PARAMETER_NAMES } from './Migration20261204000000_civil_affairs';
+import { allowParameterNames, partnerRecordSecurity, quote } from './partner-records';
 
 const SMALL_CELL_SOURCE =
   '种子文件未载此数; 社会扶贫捐赠公示与汇总数据不得指向单户(个人信息保护法第二十八条、第五十一条): 少于3户算得的数字不予公示, 待扶贫办核定';
@@ -63,25 +46,11 @@ export class Migration20261208000000_donations extends Migration {
     this.addSql(`create index donation_organisation_date_index on donation (organisation_id, date) where retracted_at is null;`);
     this.addSql(`create index donation_village_date_index on donation (village_code, date) where retracted_at is null;`);
     this.addSql(`create index donation_household_index on donation (household_id) where household_id is not null;`);
-    this.addSql(`alter table donation enable row level security;`);
-    this.addSql(
-      `create policy donation_in_scope on donation to jingzhun_app using (${inScope('village_code')}) ` +
-        `with check (${inScope('village_code')} and organisation_id = jingzhun_organisation_id());`,
-    );
-    this.addSql(`revoke delete, truncate on donation from jingzhun_app;`);
+    for (const sql of partnerRecordSecurity('donation')) this.addSql(sql);
 
-    this.addSql(`alter table policy_parameter drop constraint policy_parameter_name_check;`);
-    this.addSql(`alter table policy_parameter add constraint policy_parameter_name_check check (name in (${NAMES.map(quote).join(', ')}));`);
+    for (const sql of allowParameterNames([...PARAMETER_NAMES, 'SMALL_CELL_MIN_HOUSEHOLDS'])) this.addSql(sql);
     this.addSql(
       `insert into policy_parameter (name, region_prefix, from_year, to_year, value, source) values ('SMALL_CELL_MIN_HOUSEHOLDS', '43', 2018, null, 3, ${quote(SMALL_CELL_SOURCE)});`,
     );
   }
-}
-
-/** As migration 2026-12-01 20 writes it: an index range first, then the exact prefix test. */
-function inScope(column: string): string {
-  return (
-    `${column} >= any (jingzhun_scope_prefixes()) and ${column} <= any (jingzhun_scope_upper_bounds())` +
-    ` and ${column}::text ^@ any ((select jingzhun_scope_prefixes())::text[])`
-  );
 }
