@@ -79,6 +79,9 @@ export async function sectorPeople(t: TestApp, role: `${Role}`, name: string, fi
   return { people, removed, elsewhere, sameCounty: key };
 }
 
+/** A record's amount in yuan (none: 0) as fen, for the control totals a case sends. */
+export const fen = (yuan: unknown) => (yuan == null ? 0 : Math.round(Number(yuan) * 100));
+
 export const RESULT = 'created updated unchanged retracted discarded replayed rejected { index externalId field code message }';
 const REASON = '错录 recorded in error';
 

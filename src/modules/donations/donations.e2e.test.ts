@@ -1,7 +1,7 @@
 import { composeIdNumber } from '../../kernel/id-number';
 import { Role } from '../../kernel/role';
 import { createOrganisationWithKey } from '../auth/create-organisation.command';
-import { describeBatchSync, sectorPeople, syncClient, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
+import { describeBatchSync, fen, sectorPeople, syncClient, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { DONATION_TARGET_NOT_FOUND } from './donation.sync';
 
@@ -28,7 +28,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
 
 const DONATION: SyncCase = {
   sync: 'recordDonations',

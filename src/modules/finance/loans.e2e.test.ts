@@ -1,6 +1,6 @@
 import { composeIdNumber } from '../../kernel/id-number';
 import { Role } from '../../kernel/role';
-import { describeBatchSync, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
+import { describeBatchSync, fen, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /**
@@ -37,7 +37,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
 
 const issue = (externalId: string, idNumber: string, amount = '30000.00', date = '2026-01-10') => ({
   externalId, idNumber, loanNumber: externalId, kind: 'ISSUE', amount, date, termMonths: 36, rateBasisPoints: 435, purpose: '养殖', interestSubsidised: true,

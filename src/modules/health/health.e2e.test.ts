@@ -1,5 +1,5 @@
 import { composeIdNumber } from '../../kernel/id-number';
-import { describeBatchSync, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
+import { describeBatchSync, fen, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /**
@@ -22,7 +22,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
 
 const KINDS: SyncCase[] = [
   {

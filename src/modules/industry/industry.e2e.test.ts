@@ -1,6 +1,6 @@
 import { composeIdNumber } from '../../kernel/id-number';
 import { Role } from '../../kernel/role';
-import { describeBatchSync, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
+import { describeBatchSync, fen, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /**
@@ -23,7 +23,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
 
 const SUPPORT: SyncCase = {
   sync: 'recordIndustrySupport',
