@@ -19,7 +19,9 @@ export type Binding = string | number | boolean | null;
  *   on another connection would see nothing (or, as the owner, everything). Outside a transaction
  *   this runs on the entity manager's pool, as `em.execute` does.
  * - Bindings go to PostgreSQL as parameters, not spliced into the text (MikroORM's `execute`
- *   splices them), so the text stays the same whatever the values.
+ *   splices them), so the text stays the same whatever the values. The one exception is the
+ *   request's first statement, which shares its message with the transaction's opening and so
+ *   goes with its values as quoted literals (`inlined`, row-security.ts).
  * - Name the columns as the row type names its properties (`group_no as "groupNo"`), so that the
  *   rows need no mapping, and cast counts (`count(*)::int`): bigint arrives as a string.
  * - The caller's row rule still goes in the SQL (`rowScopeSql`): row-level security keeps only the
