@@ -26,6 +26,7 @@ const envSchema = z.object({
   RATE_LIMIT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(MAX_LOOKUPS_PER_HOUR).default(DEFAULT_LIMITS.lookupsPerHour),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).max(MAX_REQUESTS_PER_MINUTE).default(DEFAULT_LIMITS.anonymousPerMinute),
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  SQL_READS: z.enum(['on', 'off']).default('on'),
   API_KEY_CACHE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 
@@ -54,6 +55,8 @@ export type Config = {
   rateLimits: RateLimitDefaults;
   /** Resolved API keys are trusted this long (0: never cached) without the database; writes to them evict them at once. */
   apiKeyCache: { ttlMs: number; maxEntries: number };
+  /** Whether queries SQL can answer whole go as one statement (src/sql-read); off, the resolvers answer every query. */
+  sqlReads: boolean;
   /** Demo keys and open introspection exist only outside production (API.md). */
   isProduction: boolean;
 };
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousPerMinute: v.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     },
     apiKeyCache: { ttlMs: v.API_KEY_CACHE_TTL_MS, maxEntries: v.API_KEY_CACHE_SIZE },
+    sqlReads: v.SQL_READS === 'on',
     isProduction: v.NODE_ENV === 'production',
   };
 }

@@ -17,6 +17,11 @@ declare module 'knex/lib/dialects/postgres/execution/pg-transaction' {
       _query(connection: unknown, query: SentQuery): Promise<SentQuery>;
     };
     begin(connection: unknown): Promise<unknown>;
+    /** Sends a transaction statement; `status` 1 completes it, 2 fails it with `value`. */
+    query(connection: unknown, sql: string, status?: number, value?: unknown): Promise<unknown>;
+    _completed: boolean;
+    _resolver(value?: unknown): void;
+    _rejecter(error: unknown): void;
     catch(onRejected: (error: unknown) => void): Promise<unknown>;
   }
 

@@ -1,6 +1,6 @@
 import { escapeLiteral } from 'pg';
 import type { RequestContext } from '../context/request-context';
-import { INLINED } from './row-security';
+import { INLINED, readAlone } from './row-security';
 
 /**
  * One bound value. Arrays are left out on purpose: knex would spread one into a list of
@@ -37,19 +37,39 @@ export async function rows<T>(ctx: RequestContext, sql: string, bindings: readon
 }
 
 /**
+ * A read that is everything its request asks of the database (a query answered by one compiled
+ * statement, src/sql-read): it goes with the caller's scope in one round trip, as a prepared
+ * statement, and no transaction is left to end (`readAlone`, row-security.ts). Once the request
+ * has sent anything else, it is an ordinary `rows`.
+ */
+export async function soleRead<T>(ctx: RequestContext, sql: string, bindings: readonly Binding[]): Promise<T[]> {
+  return ((await readAlone(ctx.em, sql, numbered(sql, bindings.length), bindings)) as T[] | undefined) ?? rows<T>(ctx, sql, bindings);
+}
+
+/**
  * The statement as one text, for the message that also opens the request's transaction
  * (row-security.ts), where bound parameters cannot go. Each value becomes a quoted literal, which
  * PostgreSQL types from its context exactly as it types a parameter sent as text: the same plan,
- * the same answer. Placeholders as knex reads them: `\\?` is a question mark, `??` an identifier.
+ * the same answer.
  */
 export function inlined(sql: string, bindings: readonly Binding[]): string {
+  return replacePlaceholders(sql, bindings.length, (i) => {
+    const value = bindings[i];
+    return value === null ? 'null' : escapeLiteral(String(value));
+  });
+}
+
+/** The statement with PostgreSQL's numbered parameters, as knex would send it. */
+const numbered = (sql: string, count: number) => replacePlaceholders(sql, count, (i) => `$${i + 1}`);
+
+/** Placeholders as knex reads them: `\\?` is a question mark, `??` an identifier (refused here). */
+function replacePlaceholders(sql: string, count: number, render: (index: number) => string): string {
   let next = 0;
   const text = sql.replace(/\\\?|\?\??/g, (placeholder) => {
     if (placeholder === '\\?') return '?';
-    if (placeholder === '??' || next >= bindings.length) throw new Error(`a read's placeholders do not match its ${bindings.length} bindings`);
-    const value = bindings[next++];
-    return value === null ? 'null' : escapeLiteral(String(value));
+    if (placeholder === '??' || next >= count) throw new Error(`a read's placeholders do not match its ${count} bindings`);
+    return render(next++);
   });
-  if (next !== bindings.length) throw new Error(`a read's placeholders do not match its ${bindings.length} bindings`);
+  if (next !== count) throw new Error(`a read's placeholders do not match its ${count} bindings`);
   return text;
 }

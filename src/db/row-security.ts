@@ -1,7 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
 import PgTransaction from 'knex/lib/dialects/postgres/execution/pg-transaction';
-import { escapeLiteral } from 'pg';
+import { createHash } from 'node:crypto';
+import { escapeLiteral, Query, type Client, type QueryResult } from 'pg';
 import type { Viewer } from '../kernel/viewer';
 import { API_ROLE } from './database-role';
 
@@ -35,7 +36,7 @@ export async function beginScopedTransaction(em: EntityManager, viewer: Viewer):
   const opening = openingSql(viewer, switchingRole.has(em.config));
   let scoped: ScopedTransaction | undefined;
   const transaction = await new Promise<Knex.Transaction>((resolve, reject) => {
-    scoped = new ScopedTransaction(knex.client, resolve, { userParams: {}, doNotRejectOnRollback: true }, opening);
+    scoped = new ScopedTransaction(knex.client, resolve, { userParams: {}, doNotRejectOnRollback: true }, opening, settingsSql(viewer, switchingRole.has(em.config)));
     scoped.catch(reject);
   });
   // knex sends a nested transaction's SAVEPOINT through a client of its own, which sendFirst does not see.
@@ -46,18 +47,36 @@ export async function beginScopedTransaction(em: EntityManager, viewer: Viewer):
     return nest.apply(this, args);
   };
   em.setTransactionContext(transaction);
+  scopedTransactions.set(transaction, scoped!);
+}
+
+const scopedTransactions = new WeakMap<object, ScopedTransaction>();
+
+/**
+ * A read that is all its request sends: with the caller's scope, in one round trip and as a
+ * transaction of its own, a prepared statement (planned once per connection) when it can be.
+ * Undefined when the request's transaction has sent something already, or is not scoped: then
+ * the read goes the usual way (`rows`).
+ */
+export function readAlone(em: EntityManager, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
+  const transaction = em.getTransactionContext();
+  return transaction && scopedTransactions.get(transaction)?.readAlone(sql, text, bindings);
 }
 
 /** The option under which `rows` offers its statement as one text with its values inlined, for the opening's message. */
 export const INLINED = 'jingzhunInlined';
 
 function openingSql(viewer: Viewer, switchRole: boolean): string {
+  return `begin; ${settingsSql(viewer, switchRole)}`;
+}
+
+function settingsSql(viewer: Viewer, switchRole: boolean): string {
   const settings = [
     ...(switchRole ? [['role', API_ROLE]] : []),
     ['jingzhun.scope_patterns', viewer.scopes.map((scope) => `${scope}%`).join(',')],
     ['jingzhun.organisation_id', String(viewer.organisationId)],
   ].map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`);
-  return `begin; select ${settings.join(', ')}`;
+  return `select ${settings.join(', ')}`;
 }
 
 type SentQuery = Parameters<ScopedTransaction['trxClient']['_query']>[1];
@@ -68,7 +87,13 @@ class ScopedTransaction extends PgTransaction {
   private pending = true;
   private connection: unknown;
 
-  constructor(client: Knex.Client, container: (trx: Knex.Transaction) => void, config: ConstructorParameters<typeof PgTransaction>[2], private readonly opening: string) {
+  constructor(
+    client: Knex.Client,
+    container: (trx: Knex.Transaction) => void,
+    config: ConstructorParameters<typeof PgTransaction>[2],
+    private readonly opening: string,
+    private readonly settings: string,
+  ) {
     // knex calls begin() only after a connection is acquired, later than this constructor returns.
     super(client, container, config);
   }
@@ -79,6 +104,31 @@ class ScopedTransaction extends PgTransaction {
     const { trxClient } = this;
     const send = trxClient._query.bind(trxClient);
     trxClient._query = (c, query) => (this.pending ? this.sendFirst(c, query, send) : send(c, query));
+  }
+
+  /**
+   * Nothing to end while nothing was sent: no `COMMIT` goes (a round trip for nothing, and
+   * PostgreSQL's warning that no transaction is in progress), and knex completes as if it had.
+   */
+  override query(connection: unknown, sql: string, status?: number, value?: unknown): Promise<unknown> {
+    if (!this.pending || !isTransactionEnd({ sql })) return super.query(connection, sql, status, value);
+    this._completed = true;
+    if (status === 1 || value === undefined) this._resolver(value);
+    else this._rejecter(value);
+    return Promise.resolve();
+  }
+
+  /** readAlone above: the scope's settings and the read in one message, ended by its Sync. */
+  readAlone(sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
+    if (!this.pending) return undefined;
+    this.trxClient.emit('query', { sql: this.opening, bindings: [], sharesMessage: true });
+    this.trxClient.emit('query', { sql: text, bindings });
+    const client = this.connection as Client;
+    return new Promise((resolve, reject) => {
+      client.query(
+        new ScopedRead(this.settings, text, bindings, preparedName(client, text), (error, results) => (error ? reject(error) : resolve(results[1].rows))),
+      );
+    });
   }
 
   /** The opening alone, unless a statement has carried it already. */
@@ -124,3 +174,46 @@ export async function endScopedTransaction(em: EntityManager, outcome: 'commit' 
   if (outcome === 'commit') await em.commit();
   else await em.rollback();
 }
+
+/** Statements one connection keeps prepared, at most: a caller sending ever new queries must not grow a backend's memory without end. */
+const MAX_PREPARED_PER_CONNECTION = 200;
+
+/** A name for the text, or none (planned every time) once the connection holds its share of prepared statements. */
+function preparedName(client: Client, text: string): string {
+  const name = `jz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  const prepared = (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+  return name in prepared || Object.keys(prepared).length < MAX_PREPARED_PER_CONNECTION ? name : '';
+}
+
+/**
+ * The extended protocol's messages for two statements, then one Sync: PostgreSQL runs both in
+ * one implicit transaction, so the settings (local to it) hold for the read and end with it.
+ * The read is parsed once per connection under its name; pg remembers which are.
+ */
+class ScopedRead extends Query {
+  constructor(
+    private readonly settings: string,
+    text: string,
+    values: readonly unknown[],
+    name: string,
+    callback: (error: Error | null, results: QueryResult[]) => void,
+  ) {
+    super({ text, values: [...values], name, queryMode: 'extended' } as never);
+    (this as unknown as { callback: typeof callback }).callback = callback;
+  }
+
+  prepare(connection: ProtocolConnection): void {
+    connection.parse({ text: this.settings, name: '', types: [] });
+    connection.bind({ portal: '', statement: '', values: [] });
+    connection.describe({ type: 'P', name: '' });
+    connection.execute({ portal: '' });
+    (Query.prototype as unknown as { prepare(connection: ProtocolConnection): void }).prepare.call(this, connection);
+  }
+}
+
+type ProtocolConnection = {
+  parse(message: { text: string; name: string; types: unknown[] }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
+  describe(message: { type: 'P'; name: string }): void;
+  execute(message: { portal: string }): void;
+};

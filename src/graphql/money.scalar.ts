@@ -32,3 +32,7 @@ export const MoneyScalar = new GraphQLScalarType({
     return yuanToFen(ast.value);
   },
 });
+
+/** fenToYuan in SQL, for reads that build their JSON in PostgreSQL (src/sql-read); a test holds the two equal. */
+export const fenToYuanSql = (fen: string) =>
+  `(case when ${fen} < 0 and ${fen} / 100 = 0 then '-' else '' end || (${fen} / 100)::text || '.' || lpad(abs(${fen} % 100)::text, 2, '0'))`;

@@ -4,6 +4,8 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { modules } from '../modules';
 import { permissionLayer } from '../policy/permission-layer';
+import { mergeSqlReads } from '../sql-read/declare';
+import type { SqlReadTypes } from '../sql-read/sql-read';
 import { answerLocalDatesByArithmetic } from './local-date';
 
 /** Every module's resolvers, in the list's order: the order type-graphql prints the schema in. */
@@ -22,3 +24,6 @@ export async function buildGuardedSchema(): Promise<GraphQLSchema> {
   answerLocalDatesByArithmetic(guarded);
   return guarded;
 }
+
+/** The types whose reads the modules declare in SQL, for operations answered in one statement (src/sql-read). */
+export const sqlReadTypes = (): SqlReadTypes => mergeSqlReads(modules.map((m) => m.sqlReads));

@@ -16,10 +16,11 @@ import { beginScopedTransaction, endScopedTransaction } from '../db/row-security
 import { ErrorCode } from '../errors/error-codes';
 import { formatError, httpErrorHandler, isExpectedError, notFound, sendHttpError } from '../errors/format-error';
 import { compiledExecution } from '../graphql/compiled-execution';
+import { stringifyResult } from '../graphql/raw-json';
 import { documentStore } from '../graphql/document-store';
 import { inputGuard } from '../graphql/input-guard';
 import { queryComplexityLimit } from '../graphql/query-complexity';
-import { buildGuardedSchema } from '../graphql/schema';
+import { buildGuardedSchema, sqlReadTypes } from '../graphql/schema';
 import { authenticate } from '../modules/auth';
 import { createViewerCache, evictChangedKeys } from '../modules/auth';
 import { operationName, requestLine, responseLine, serializeError } from '../observability/logger';
@@ -122,8 +123,9 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   const rateLimiter = createRateLimiter(config, logger);
   const viewerCache = createViewerCache(config, logger);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(options.schema ?? (await buildGuardedSchema())),
+    gateway: compiledExecution(options.schema ?? (await buildGuardedSchema()), config.sqlReads && !options.schema ? sqlReadTypes() : undefined),
     formatError,
+    stringifyResult,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     documentStore: documentStore(),

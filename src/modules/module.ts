@@ -1,6 +1,7 @@
 import type { AnyEntity, EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from '../context/request-context';
 import type { ModulePolicy } from '../policy/policy';
+import type { SqlReads } from '../sql-read/declare';
 import type { SectorMeasures } from '../sync/measure-source';
 
 /**
@@ -28,6 +29,8 @@ export type Module<L extends object = object> = {
    * that household.measures and member.measures list (src/sync/measures.ts).
    */
   measures?: SectorMeasures;
+  /** Its types' reads in one SQL statement (`<name>.sql-read.ts`, src/sql-read, docs/reading.md). */
+  sqlReads?: SqlReads;
 };
 
 export const defineModule = <L extends object = object>(module: Module<L>): Module<L> => module;

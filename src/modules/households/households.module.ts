@@ -4,6 +4,7 @@ import { HouseholdStatusChange } from './household-status-change.entity';
 import { Household } from './household.entity';
 import { HouseholdResolver, VillageHouseholdsResolver } from './household.resolver';
 import { createHouseholdLoaders } from './household.service';
+import { householdSqlReads } from './household.sql-read';
 import { householdsPolicy } from './households.policy';
 import { Member } from './member.entity';
 import { MemberResolver } from './member.resolver';
@@ -16,6 +17,7 @@ export const householdsModule = defineModule({
   entities: [Household, Member, HouseholdIdentification, HouseholdStatusChange],
   loaders: createHouseholdLoaders,
   policy: householdsPolicy,
+  sqlReads: householdSqlReads,
 });
 
 declare module '../../context/loaders' {

@@ -2,6 +2,7 @@ import { defineModule } from '../module';
 import { Region } from './region.entity';
 import { RegionResolver, VillageResolver } from './region.resolver';
 import { createRegionLoaders } from './region.service';
+import { regionSqlReads } from './region.sql-read';
 import { regionsPolicy } from './regions.policy';
 import { VillageExitResolver } from './village-exit.resolver';
 
@@ -12,6 +13,7 @@ export const regionsModule = defineModule({
   entities: [Region],
   loaders: createRegionLoaders,
   policy: regionsPolicy,
+  sqlReads: regionSqlReads,
 });
 
 declare module '../../context/loaders' {

@@ -1,0 +1,113 @@
+import request from 'supertest';
+import { loadConfig } from '../src/config/config';
+import { fenToYuan, fenToYuanSql } from '../src/graphql/money.scalar';
+import { createServer, type Server } from '../src/http/app';
+import { ALL_ROLES } from '../src/kernel/role';
+import { createLogger } from '../src/observability/logger';
+import { MASKS } from '../src/policy/masks';
+import { DEMO_KEYS } from '../seeds/demo';
+import { startTestApp, type TestApp } from './harness';
+
+/**
+ * Queries that SQL answers whole (src/sql-read) must answer exactly as the resolvers do, for every
+ * role: a second server on the same database, with SQL reads off, is the reference.
+ */
+let t: TestApp;
+let resolvers: Server;
+let household: number;
+let village: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  resolvers = await createServer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SQL_READS: 'off' }), t.db, createLogger({ logLevel: 'silent' }));
+  [{ household, village }] = await t.sql<{ household: number; village: string }>(
+    `select min(id) as household, (array_agg(village_code order by id))[1] as village from household where village_code like '430923%'`,
+  );
+}, 120_000);
+afterAll(async () => {
+  await resolvers.stop();
+  await t.close();
+});
+
+const keyOf = (role: string) => DEMO_KEYS.find((k) => k.role === role && k.county === '430923')!.key;
+
+const warmed = new Set<string>();
+
+/** Both answers, and the statements of the compiled side's (its key already in the API-key cache). */
+async function bothWays(key: string, query: string, variables?: Record<string, unknown>) {
+  if (!warmed.has(key)) await request(t.server.app).post('/graphql').set('Authorization', `Bearer ${key}`).send({ query: '{ me { role } }' });
+  warmed.add(key);
+  const asked = (app: Server['app']) => request(app).post('/graphql').set('Content-Type', 'application/json').set('Authorization', `Bearer ${key}`).send({ query, variables });
+  const before = t.db.sqlCounter.total;
+  const compiled = await asked(t.server.app);
+  const statements = t.db.sqlCounter.total - before;
+  const reference = await asked(resolvers.app);
+  return { compiled: compiled.body, reference: reference.body, status: [compiled.status, reference.status], statements };
+}
+
+const MEMBER = 'id name idNumber relation sex birthDate education health disabilityGrade labourCapacity employment version';
+const HOUSEHOLD = `id number groupNo registrationYear status exitYear category causes incomePerCapita version members { ${MEMBER} }`;
+const QUERIES: [string, string, () => Record<string, unknown>][] = [
+  ['household', `query H($id: ID!) { household(id: $id) { ${HOUSEHOLD} } }`, () => ({ id: String(household) })],
+  ['village', `query V($code: String!) { village(code: $code) { code name povertyStatus exitYear groupCount agriculturalPopulation households(first: 7) { pageInfo { hasNextPage endCursor } edges { cursor node { ${HOUSEHOLD} } } } } }`, () => ({ code: village })],
+  ['households', `{ households(first: 5) { edges { node { ${HOUSEHOLD} } } pageInfo { endCursor hasNextPage } } }`, () => ({})],
+  ['a connection without its edges', '{ households { __typename } v: households(first: 1) { pageInfo { endCursor } } }', () => ({})],
+  ['aliases, fragments, __typename', `{ a: households(first: 2) { edges { node { ...h __typename x: id } } } } fragment h on Household { number people: members { ... on Member { name } } }`, () => ({})],
+];
+
+describe('a query answered by one compiled statement', () => {
+  it.each(ALL_ROLES.flatMap((role) => QUERIES.map(([name, query, variables]) => [role, name, query, variables] as const)))(
+    '%s, %s: the same answer as the resolvers give',
+    async (role, _name, query, variables) => {
+      const { compiled, reference, status, statements } = await bothWays(keyOf(role), query, variables());
+      expect(status[0]).toBe(status[1]);
+      expect(compiled).toEqual(reference);
+      // Compiled whenever the role may read it all (one statement); otherwise the resolvers refuse, as before,
+      // or find nothing to refuse it on (a village outside a donor's pairings is null before its households are asked).
+      if (!reference.errors && Object.values(reference.data).every((v) => v !== null)) expect(statements).toBe(1);
+    },
+  );
+
+  it('sends one message: the scope and the read together, no transaction left to end', async () => {
+    const key = keyOf('POVERTY_OFFICE');
+    await bothWays(key, '{ me { role } }');
+    const { compiled, statements } = await bothWays(key, `query H($id: ID!) { household(id: $id) { ${HOUSEHOLD} } }`, { id: String(household) });
+    expect(compiled.data.household.members.length).toBeGreaterThan(0);
+    expect(statements).toBe(1);
+  });
+
+  it('pages as the resolvers page: the next page after a cursor, the same cursors', async () => {
+    const key = keyOf('POVERTY_OFFICE');
+    const first = await bothWays(key, '{ households(first: 3) { pageInfo { endCursor } } }');
+    const query = 'query P($after: String) { households(first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }';
+    const next = await bothWays(key, query, { after: first.compiled.data.households.pageInfo.endCursor });
+    expect(next.compiled).toEqual(next.reference);
+    expect(next.compiled.data.households.edges).toHaveLength(3);
+  });
+
+  it.each([
+    ['a bad id', '{ household(id: "x1") { id } }'],
+    ['a household out of scope', '{ household(id: "999999999") { id } }'],
+    ['a malformed village code', '{ village(code: "43") { code } }'],
+    ['a page too large', '{ households(first: 500) { edges { node { id } } } }'],
+    ['a cursor of another list', '{ households(first: 2, after: "dmlsbGFnZTox") { edges { node { id } } } }'],
+    ['a filter', '{ households(first: 2, filter: { status: [REGISTERED] }) { edges { node { id } } } }'],
+    ['a field SQL does not answer', '{ households(first: 2) { edges { node { id head { name } } } } }'],
+    ['a count', '{ households(first: 2) { totalCount } }'],
+    ['a directive', '{ households(first: 2) { edges { node { id @include(if: false) number } } } }'],
+  ])('%s: left to the resolvers, whose answer it is', async (_name, query) => {
+    for (const role of ['POVERTY_OFFICE', 'FINANCE', 'EDUCATION']) {
+      const { compiled, reference } = await bothWays(keyOf(role), query);
+      expect(compiled).toEqual(reference);
+    }
+  });
+
+  it('writes money and masks in SQL as the API writes them in TypeScript', async () => {
+    const fens = [0, 1, 9, 10, 99, 100, 101, 123456, -1, -99, -100, -101, -123456, 2_147_483_647];
+    const [row] = await t.sql<{ yuan: string[] }>(`select array[${fens.map((f) => fenToYuanSql(`${f}::bigint`)).join(', ')}] as yuan`);
+    expect(row.yuan).toEqual(fens.map(fenToYuan));
+    const ids = ['43092319621222119X', '430923196212221', '4309', ''];
+    const [masked] = await t.sql<{ ids: string[] }>(`select array[${ids.map((id) => MASKS.idNumber.sql(`'${id}'::text`)).join(', ')}] as ids`);
+    expect(masked.ids).toEqual(ids.map(MASKS.idNumber.apply));
+  });
+});
