@@ -99,6 +99,12 @@ describe('compulsory education from enrolment records', () => {
     expect(item(withEnrolments(enrolment(2, 'DROPPED_OUT', '2024-03-01'), enrolment(3, 'RETURNED', '2024-03-01'))).verdict).toBe(Verdict.MET);
   });
 
+  it('counts a graduation from primary school as out of school, one from junior high as the nine years done (as the 控辍保学 list does)', () => {
+    const graduated = (stage: string) => withEnrolments({ ...enrolment(1, 'GRADUATED', '2023-07-01'), stage });
+    expect(item(graduated('PRIMARY')).verdict).toBe(Verdict.NOT_MET);
+    expect(item(graduated('JUNIOR_HIGH')).verdict).toBe(Verdict.MET);
+  });
+
   it('names the record and the school that holds it as the evidence', () => {
     expect(item(withEnrolments(enrolment(7, 'ENROLLED', '2023-09-01'))).evidence).toContainEqual({
       source: 'enrolment #7 (E7)', department: '第一小学 (教育 education)', recordedAt: new Date(0), detail: '丙: ENROLLED in PRIMARY grade 4 since 2023-09-01',

@@ -1,4 +1,5 @@
 import { fenToYuan } from '../../graphql/money.scalar';
+import { inCompulsorySchool } from '../../kernel/schooling';
 import { SchoolStage } from './member.enums';
 import { AssuranceItemKind, HousingGrade, Verdict } from './registry.enums';
 
@@ -81,13 +82,6 @@ export type HousingAssessmentEvidence = {
   recordedAt: Date;
 };
 
-/**
- * A child of compulsory-school age is out of compulsory education when dropped out (辍学) or still
- * in preschool, as the registry's own rule below has it; a suspension (休学) is a school's
- * decision and keeps the pupil enrolled.
- */
-const outOfCompulsorySchool = (e: EnrolmentEvidence) => e.status === 'DROPPED_OUT' || e.stage === 'PRESCHOOL';
-
 const REGISTRY = '扶贫办 poverty office (建档立卡 registry)';
 const PARAMETERS = 'policy parameters';
 
@@ -138,7 +132,7 @@ function education(facts: AssuranceFacts): AssuranceItem {
   });
   const enrolled = schoolAge.map((m) => ({ member: m, enrolment: latestEnrolment(facts, m.id) }));
   const outOfSchool = enrolled.filter(({ member, enrolment }) =>
-    enrolment ? outOfCompulsorySchool(enrolment) : member.schoolStage === SchoolStage.NOT_IN_SCHOOL || member.schoolStage === SchoolStage.PRESCHOOL,
+    enrolment ? !inCompulsorySchool(enrolment) : member.schoolStage === SchoolStage.NOT_IN_SCHOOL || member.schoolStage === SchoolStage.PRESCHOOL,
   );
   const fromRegistry = enrolled.filter((e) => !e.enrolment).map((e) => e.member);
   const detail = schoolAge.length === 0
