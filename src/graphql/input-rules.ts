@@ -51,6 +51,7 @@ export const INPUT_RULES: Record<string, TextRule> = {
   'Mutation.endPairing(reason)': TEXT.REASON,
   'VisitInput.findings': TEXT.SOURCE,
   'VisitInput.measuresDiscussed': TEXT.SOURCE,
+  'VisitInput.externalId': TEXT.EXTERNAL_ID,
   ...batchSyncRules('recordVisits', 'retractVisits'),
   'VisitRecord.externalId': TEXT.EXTERNAL_ID,
   'VisitRecord.findings': TEXT.SOURCE,

@@ -55,7 +55,7 @@ export const TEXT = {
   IDENTIFIER: { describe: 'an identifier of letters and digits', min: 1, max: 64, pattern: /^[A-Za-z][A-Za-z0-9_]*$/ },
 } as const satisfies Record<string, TextRule>;
 
-/** Every GraphQL `ID` of this API is a positive integer: a row's key. */
+/** Every GraphQL `ID` this API takes is a positive integer: a row's key (an assistance measure's, `StudentAid:17`, is only answered). */
 export const ID_RULE: TextRule = { describe: 'an id (a positive whole number)', min: 1, max: 16, pattern: /^[1-9]\d*$/ };
 
 export const withMaxItems = (rule: TextRule, maxItems: number): TextRule => ({ ...rule, maxItems });

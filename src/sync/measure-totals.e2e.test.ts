@@ -3,7 +3,7 @@ import { startTestApp, statementsOf, type TestApp } from '../../test/harness';
 /**
  * household.measureTotals (src/sync/measures.ts): per household, by sector and year, the records
  * each role may read added up under each type's own row rule, for every sector the modules
- * declare; one statement per list level.
+ * declare; one statement per list level. And AssistanceMeasure.id, unique across the sectors.
  */
 let t: TestApp;
 let household: number;
@@ -80,5 +80,31 @@ describe('household.measureTotals', () => {
   it('reads a page of households’ totals in statements that do not grow with the page', async () => {
     const counted = async (n: number) => (await statementsOf(t, 'demo-poverty-office', `{ households(first: ${n}) { edges { node { measureTotals(year: 2026) { sector amount } } } } }`)).statements;
     expect(await counted(40)).toBe(await counted(3));
+  });
+});
+
+describe('AssistanceMeasure.id', () => {
+  it('is unique across sectors: two records of one key in their own tables have two ids, each naming its type, the same wherever they are read', async () => {
+    // Each table's keys are its own serial, so two sectors' records come to share one; here at once.
+    const [{ key }] = await t.sql<{ key: number }>(`select greatest((select max(id) from social_assistance), (select max(id) from insurance_enrolment)) + 1 as key`);
+    await t.sql(`update social_assistance set id = ? where household_id = ? and external_id = 't-1'`, [key, household]);
+    await t.sql(`update insurance_enrolment set id = ? where household_id = ? and external_id = 't-5'`, [key, household]);
+    const { body } = await t.gql('demo-poverty-office', `{ household(id: "${household}") {
+      measures { __typename id externalId }
+      members { measures { id } socialAssistance { id } insuranceEnrolments { id } }
+      assurance(year: 2026) { items { item evidence { source } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const { measures, members, assurance } = body.data!.household;
+    expect(measures).toContainEqual({ __typename: 'SocialAssistance', id: `SocialAssistance:${key}`, externalId: 't-1' });
+    expect(measures).toContainEqual({ __typename: 'InsuranceEnrolment', id: `InsuranceEnrolment:${key}`, externalId: 't-5' });
+    expect(new Set(measures.map((m: any) => m.id)).size).toBe(measures.length);
+    for (const m of measures) expect(m.id).toMatch(new RegExp(`^${m.__typename}:[1-9]\\d*$`));
+    // A sector's own fields and the member's measures answer the same ids, and the exit test cites the record by it.
+    const ids = new Set(measures.map((m: any) => m.id));
+    const own = members.flatMap((m: any) => [...m.measures, ...m.socialAssistance, ...m.insuranceEnrolments].map((r: any) => r.id));
+    expect(own).toContain(`SocialAssistance:${key}`);
+    expect(own.filter((id: string) => !ids.has(id))).toEqual([]);
+    const medical = assurance.items.find((i: any) => i.item === 'MEDICAL_INSURANCE');
+    expect(medical.evidence.map((e: any) => e.source)).toContain(`InsuranceEnrolment:${key} (t-5)`);
   });
 });

@@ -1,19 +1,24 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { OrganisationType, type Organisation } from '../modules/auth';
 import { HouseholdType, MemberType, type HouseholdRow, type MemberRow } from '../modules/households';
-import type { MeasureBase, MeasureLinks } from './measure.rows';
-import { AssistanceMeasure, MeasureArgs, MeasureTotalType } from './measure.types';
+import { measureId, type MeasureBase, type MeasureLinks } from './measure.rows';
+import { AssistanceMeasure, MEASURE_ID_DESCRIPTION, MeasureArgs, MeasureTotalType } from './measure.types';
 import { chosen, type MeasureTotal } from './measures';
 
 /**
  * The fields of AssistanceMeasure that reach other types, for one sector's record type: the
  * household, the member (through the household's members, so a page of records costs no more
- * statements than one) and the recording organisation.
+ * statements than one) and the recording organisation; and its id, unique across the sectors.
  */
 export function measureLinksResolver<T extends object>(type: ClassType<T>) {
   @Resolver(() => type)
   class MeasureLinksResolver {
+    @FieldResolver(() => ID, { description: MEASURE_ID_DESCRIPTION })
+    id(@Root() m: MeasureBase): string {
+      return measureId(m.measureType, m.id);
+    }
+
     @FieldResolver(() => HouseholdType, { nullable: true })
     household(@Ctx() ctx: RequestContext, @Root() m: MeasureLinks): Promise<HouseholdRow | null> {
       return ctx.loaders.householdById.load(m.household.id);

@@ -17,7 +17,19 @@ export type MeasureColumns = {
   recordedAtMs: number;
 };
 
-/** What every record's row holds for AssistanceMeasure; `measureType` is its GraphQL type's name. */
+/**
+ * A record's id in the API (AssistanceMeasure.id): its GraphQL type's name and its row's key,
+ * `StudentAid:17`. The key alone repeats across sectors' tables, and one list
+ * (household.measures) holds every sector's, so a client that caches by id would merge a student
+ * aid with a loan. Plain rather than base64, as the API's other ids are readable keys and an
+ * audit entry names its record by type and key; a type's rows are of one table, so it is unique.
+ */
+export const measureId = (measureType: string, id: number): string => `${measureType}:${id}`;
+
+/**
+ * What every record's row holds for AssistanceMeasure; `measureType` is its GraphQL type's name,
+ * `id` its row's key in its table (lists page by it), answered as `measureId`.
+ */
 export type MeasureBase = MeasureLinks & { id: number; measureType: string; sector: string; kind: string; externalId: string; date: string; amount: number | null; recordedAt: Date };
 
 /**

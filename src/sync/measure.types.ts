@@ -14,17 +14,20 @@ export const SECTOR_DESCRIPTIONS: Record<string, { description: string }> = {};
 
 registerEnumType(Sector, { name: 'Sector', description: 'The sector of an assistance measure 帮扶措施', valuesConfig: SECTOR_DESCRIPTIONS });
 
+/** AssistanceMeasure.id as every sector's type answers it (measureId, measure.rows.ts). */
+export const MEASURE_ID_DESCRIPTION = 'Unique across every sector’s records: the type and its key, e.g. "StudentAid:17"; never taken as an argument (records are retracted by externalId)';
+
 /**
  * A measure as every sector's record is one (API.md): a partner's record, dated, with an amount
  * where money moves, reaching a member of a registered household. Field resolvers for
- * `household`, `member` and `recordedBy` are the implementing types'. The interface names the
+ * `id`, `household`, `member` and `recordedBy` are the implementing types'. The interface names the
  * registry's and auth's types through their public entries; the engine itself imports neither.
  */
 // No resolveType: type-graphql's would be asynchronous, which graphql-jit (compiled execution) does
 // not await. Its default finds the type by class, so a sector's rows are made with their type's prototype.
 @InterfaceType('AssistanceMeasure', { description: 'An assistance measure 帮扶措施 a partner recorded, of any sector' })
 export abstract class AssistanceMeasure {
-  @Field(() => ID)
+  @Field(() => ID, { description: MEASURE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => Sector)

@@ -1,4 +1,7 @@
 import { composeIdNumber } from '../../kernel/id-number';
+import { inCompulsorySchool, inCompulsorySchoolSql } from '../../kernel/schooling';
+import { SchoolStage } from '../households';
+import { EnrolmentStatus } from './education.enums';
 import { describeBatchSync, syncClient, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
 import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
@@ -212,6 +215,37 @@ describe('the lists of the seeds: 控辍保学 and 应助尽助', () => {
     expect(n).toBe(0);
     const [village] = await t.sql<{ code: string }>(`select h.village_code as code from household h where h.id = ?`, [six.householdId]);
     expect(await everyone(BUREAU, 'outOfSchoolChildren', `regionCode: "${village.code}"`)).toContain(six.idNumber);
+  });
+
+  it('counts a child of 12 who graduated from primary school and enrolled nowhere after as out of school, in the list and in the exit test alike', async () => {
+    // Aged 12 today and on the last day of 2026, the day household.assurance(year: 2026) counts ages on.
+    const [twelve] = await t.sql<Person>(peopleSql(`h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between '2014-01-01' and current_date - interval '12 years'`));
+    const [{ name }] = await t.sql<{ name: string }>('select name from member where id = ?', [twelve.memberId]);
+    // The demo bureau's enrolments of the child are set aside, so that the school's below are its latest, and put back after.
+    await t.sql(`update enrolment set retracted_at = now() where member_id = ?`, [twelve.memberId]);
+    const outOfSchoolInExitTest = async () => {
+      const { body } = await t.gql('demo-poverty-office', `{ household(id: "${twelve.householdId}") { assurance(year: 2026) { items { item evidence { detail } } } } }`);
+      expect(body.errors).toBeUndefined();
+      const item = body.data!.household.assurance.items.find((i: any) => i.item === 'COMPULSORY_EDUCATION');
+      return /out of school: (.*?)(;|$)/.exec(item.evidence[0].detail)![1].split(', ').includes(name);
+    };
+    await enrol(twelve, 'twelve-graduated', 'GRADUATED', '2026-07-01', 'PRIMARY', 6);
+    expect(await everyone(BUREAU, 'outOfSchoolChildren')).toContain(twelve.idNumber);
+    expect(await outOfSchoolInExitTest()).toBe(true);
+    await enrol(twelve, 'twelve-junior-high', 'ENROLLED', '2026-09-01', 'JUNIOR_HIGH', 1);
+    expect(await everyone(BUREAU, 'outOfSchoolChildren')).not.toContain(twelve.idNumber);
+    expect(await outOfSchoolInExitTest()).toBe(false);
+    await t.sql(`update enrolment set retracted_at = null where member_id = ? and external_id like 'DEMO-%'`, [twelve.memberId]);
+  });
+
+  it('reads one rule in both: the list’s SQL and the exit test’s check agree on every status and stage', async () => {
+    const pairs = Object.values(EnrolmentStatus).flatMap((status) => Object.values(SchoolStage).map((stage) => ({ status, stage })));
+    const found = await t.sql<{ status: string; stage: string; inSchool: boolean }>(
+      `select e.status, e.stage, ${inCompulsorySchoolSql('e')} as "inSchool" from unnest(?::text[], ?::text[]) as e(status, stage)`,
+      [`{${pairs.map((p) => p.status).join(',')}}`, `{${pairs.map((p) => p.stage).join(',')}}`],
+    );
+    expect(found).toEqual(pairs.map((p) => ({ ...p, inSchool: inCompulsorySchool(p) })));
+    expect(found.filter((f) => f.inSchool).length).toBeGreaterThan(0);
   });
 
   it('lists students in school with no aid for the academic year from anyone, until aid is paid', async () => {

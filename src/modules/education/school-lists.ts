@@ -3,6 +3,7 @@ import { rows, type Binding } from '../../db/read';
 import { pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
 import { chinaToday } from '../../config/clock';
 import { badUserInput } from '../../errors/app-error';
+import { inCompulsorySchoolSql } from '../../kernel/schooling';
 import { agedBetween } from '../../policy/row-rules';
 import { codeFilterSql, ruleSql } from '../../policy/row-scope';
 import { MEMBER_COLUMNS, memberScope, toMemberRow, type MemberColumns, type MemberRow } from '../households';
@@ -18,12 +19,10 @@ const CURRENT = (member: string, e: string) => `${e}.member_id = ${member} and $
   and not exists (select 1 from enrolment later where later.member_id = ${member} and later.retracted_at is null and (later.date, later.id) > (${e}.date, ${e}.id))`;
 
 /**
- * Out of compulsory school (控辍保学): no current enrolment in school above preschool (a child of
- * compulsory age still in preschool is out, as household.assurance has it), unless the current one
- * is a graduation from junior high or later, which completes the nine years.
+ * Out of compulsory school (控辍保学): no current enrolment that keeps the child in compulsory
+ * school, by the kernel's rule, the one household.assurance applies.
  */
-const IN_COMPULSORY_SCHOOL = `exists (select 1 from enrolment e where ${CURRENT('m.id', 'e')}
-  and (e.status in ('ENROLLED', 'SUSPENDED', 'RETURNED') and e.stage <> 'PRESCHOOL' or e.status = 'GRADUATED' and e.stage not in ('PRESCHOOL', 'PRIMARY')))`;
+const IN_COMPULSORY_SCHOOL = `exists (select 1 from enrolment e where ${CURRENT('m.id', 'e')} and ${inCompulsorySchoolSql('e')})`;
 
 /** The member's household is registered (not removed: 清退 households were never poor) and within the region asked. */
 const REGISTERED = (region: string) => `exists (select 1 from household h where h.id = m.household_id and h.status <> 'REMOVED' and ${region})`;

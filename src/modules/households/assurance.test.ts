@@ -58,7 +58,7 @@ describe('the exit test, computed', () => {
     expect(verdict(withAssessments(assessed('B', '2024-03-01', 2), assessed('C', '2024-03-01', 3)), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.NOT_MET);
     expect(verdict(withAssessments(assessed('C', '2024-03-01', 3), assessed('A', '2024-07-01', 4)), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.NOT_MET);
     const item = assess(withAssessments(assessed('A', '2024-01-01', 5))).items.find((i) => i.item === AssuranceItemKind.SAFE_HOUSING)!;
-    expect(item.evidence).toEqual([{ source: 'housing assessment #5 (a-5)', department: '住建局 (住建 housing)', recordedAt: new Date(0), detail: 'house safety grade A, assessed by 鉴定站 on 2024-01-01' }]);
+    expect(item.evidence).toEqual([{ source: 'HousingAssessment:5 (a-5)', department: '住建局 (住建 housing)', recordedAt: new Date(0), detail: 'house safety grade A, assessed by 鉴定站 on 2024-01-01' }]);
     // None up to the day tested: the registry's D.
     expect(verdict(withAssessments(assessed('A', '2024-07-01', 4)), AssuranceItemKind.SAFE_HOUSING)).toBe(Verdict.NOT_MET);
   });
@@ -99,9 +99,15 @@ describe('compulsory education from enrolment records', () => {
     expect(item(withEnrolments(enrolment(2, 'DROPPED_OUT', '2024-03-01'), enrolment(3, 'RETURNED', '2024-03-01'))).verdict).toBe(Verdict.MET);
   });
 
+  it('counts a graduation from primary school as out of school, one from junior high as the nine years done (as the 控辍保学 list does)', () => {
+    const graduated = (stage: string) => withEnrolments({ ...enrolment(1, 'GRADUATED', '2023-07-01'), stage });
+    expect(item(graduated('PRIMARY')).verdict).toBe(Verdict.NOT_MET);
+    expect(item(graduated('JUNIOR_HIGH')).verdict).toBe(Verdict.MET);
+  });
+
   it('names the record and the school that holds it as the evidence', () => {
     expect(item(withEnrolments(enrolment(7, 'ENROLLED', '2023-09-01'))).evidence).toContainEqual({
-      source: 'enrolment #7 (E7)', department: '第一小学 (教育 education)', recordedAt: new Date(0), detail: '丙: ENROLLED in PRIMARY grade 4 since 2023-09-01',
+      source: 'Enrolment:7 (E7)', department: '第一小学 (教育 education)', recordedAt: new Date(0), detail: '丙: ENROLLED in PRIMARY grade 4 since 2023-09-01',
     });
   });
 
@@ -115,6 +121,6 @@ describe('compulsory education from enrolment records', () => {
     const insured = medical({ ...facts({}, [uninsured]), insurance: [basic(2024)] });
     expect(insured.verdict).toBe(Verdict.MET);
     expect(insured.evidence[0].detail).toBe("1 of 1 members in basic medical insurance; the registry's flag for no one, insurance enrolments for the others");
-    expect(insured.evidence[1]).toEqual({ source: 'insurance enrolment #9 (IE9)', department: '县医疗保障局 (医保 health)', recordedAt: new Date(0), detail: '丁: in basic medical insurance for 2024' });
+    expect(insured.evidence[1]).toEqual({ source: 'InsuranceEnrolment:9 (IE9)', department: '县医疗保障局 (医保 health)', recordedAt: new Date(0), detail: '丁: in basic medical insurance for 2024' });
   });
 });

@@ -1,4 +1,6 @@
 import { fenToYuan } from '../../graphql/money.scalar';
+import { inCompulsorySchool } from '../../kernel/schooling';
+import { measureId } from '../../sync/measure.rows';
 import { SchoolStage } from './member.enums';
 import { AssuranceItemKind, HousingGrade, Verdict } from './registry.enums';
 
@@ -81,13 +83,6 @@ export type HousingAssessmentEvidence = {
   recordedAt: Date;
 };
 
-/**
- * A child of compulsory-school age is out of compulsory education when dropped out (辍学) or still
- * in preschool, as the registry's own rule below has it; a suspension (休学) is a school's
- * decision and keeps the pupil enrolled.
- */
-const outOfCompulsorySchool = (e: EnrolmentEvidence) => e.status === 'DROPPED_OUT' || e.stage === 'PRESCHOOL';
-
 const REGISTRY = '扶贫办 poverty office (建档立卡 registry)';
 const PARAMETERS = 'policy parameters';
 
@@ -138,7 +133,7 @@ function education(facts: AssuranceFacts): AssuranceItem {
   });
   const enrolled = schoolAge.map((m) => ({ member: m, enrolment: latestEnrolment(facts, m.id) }));
   const outOfSchool = enrolled.filter(({ member, enrolment }) =>
-    enrolment ? outOfCompulsorySchool(enrolment) : member.schoolStage === SchoolStage.NOT_IN_SCHOOL || member.schoolStage === SchoolStage.PRESCHOOL,
+    enrolment ? !inCompulsorySchool(enrolment) : member.schoolStage === SchoolStage.NOT_IN_SCHOOL || member.schoolStage === SchoolStage.PRESCHOOL,
   );
   const fromRegistry = enrolled.filter((e) => !e.enrolment).map((e) => e.member);
   const detail = schoolAge.length === 0
@@ -165,7 +160,7 @@ function latestEnrolment(facts: AssuranceFacts, memberId: number | undefined): E
 
 function enrolmentRecord(name: string, e: EnrolmentEvidence): Evidence {
   return {
-    source: `enrolment #${e.id} (${e.externalId})`,
+    source: `${measureId('Enrolment', e.id)} (${e.externalId})`,
     department: `${e.organisation ?? 'a school or the education bureau'} (教育 education)`,
     recordedAt: e.recordedAt,
     detail: `${name}: ${e.status} in ${e.stage} grade ${e.grade} since ${e.date}`,
@@ -185,7 +180,7 @@ function medical(facts: AssuranceFacts): AssuranceItem {
 
 function insuranceRecord(name: string, e: InsuranceEvidence): Evidence {
   return {
-    source: `insurance enrolment #${e.id} (${e.externalId})`,
+    source: `${measureId('InsuranceEnrolment', e.id)} (${e.externalId})`,
     department: `${e.organisation ?? 'an insurer or the medical-insurance bureau'} (医保 health)`,
     recordedAt: e.recordedAt,
     detail: `${name}: in basic medical insurance for ${e.year}`,
@@ -211,7 +206,7 @@ function housing(facts: AssuranceFacts): AssuranceItem {
 
 function assessmentRecord(a: HousingAssessmentEvidence): Evidence {
   return {
-    source: `housing assessment #${a.id} (${a.externalId})`,
+    source: `${measureId('HousingAssessment', a.id)} (${a.externalId})`,
     department: `${a.organisation ?? 'the housing bureau'} (住建 housing)`,
     recordedAt: a.recordedAt,
     detail: `house safety grade ${a.grade}, assessed by ${a.assessor} on ${a.date}`,

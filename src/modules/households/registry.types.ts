@@ -89,7 +89,7 @@ export class StatusChangeInput {
 
 @ObjectType('AssuranceEvidence', { description: 'A record a verdict rests on' })
 export class AssuranceEvidenceType {
-  @Field(() => String, { description: 'Which record' }) source!: string;
+  @Field(() => String, { description: 'Which record: the household, a policy parameter, or a partner’s record by its AssistanceMeasure id and externalId ("Enrolment:17 (E-2026-001)")' }) source!: string;
   @Field(() => String, { description: 'From which department' }) department!: string;
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'When it was recorded' }) recordedAt!: Date | null;
   @Field(() => String) detail!: string;

@@ -157,6 +157,62 @@ describe('BACKING_UNIT: its cadres’ households, what a visit needs and nothing
   });
 });
 
+describe('logVisit: one visit, retracted like a batch’s by its externalId', () => {
+  const logVisit = (key: string, pairing: number, externalId?: string) =>
+    t.gql(key, `mutation($visit: VisitInput!) { logVisit(visit: $visit) { id date externalId } }`, {
+      visit: { pairingId: String(pairing), date: today, findings: '在家', measuresDiscussed: '产业', ...(externalId === undefined ? {} : { externalId }) },
+    });
+  const retractVisits = async (key: string, externalIds: string[]) => {
+    const { body } = await t.gql(key, `mutation($ids: [String!]!) { retractVisits(externalIds: $ids, reason: "错录 logged on the wrong pairing") { retracted unchanged rejected { code } } }`, { ids: externalIds });
+    expect(body.errors).toBeUndefined();
+    return body.data!.retractVisits;
+  };
+  /** The visits a pairing lists (retracted ones are not), by externalId. */
+  const visitsOf = async (pairing: number, household: number) =>
+    ((await ok(UNIT, `{ household(id: "${household}") { cadrePairings { id visits { externalId } } } }`)).household.cadrePairings as any[])
+      .find((p) => p.id === String(pairing)).visits.map((v: any) => v.externalId);
+  let pairing: { id: number; household_id: number };
+
+  beforeAll(async () => {
+    [pairing] = await t.sql<{ id: number; household_id: number }>(`select id, household_id from cadre_pairing where organisation_id = ? and ended_on is null order by id limit 1`, [unitId]);
+  });
+
+  it('keeps the externalId sent, answers it, and retracts the visit by it', async () => {
+    const { body } = await logVisit(UNIT, pairing.id, 'FIELD-APP-0001');
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.logVisit).toMatchObject({ date: today, externalId: 'FIELD-APP-0001' });
+    expect(await visitsOf(pairing.id, pairing.household_id)).toContain('FIELD-APP-0001');
+    expect(await retractVisits(UNIT, ['FIELD-APP-0001'])).toEqual({ retracted: 1, unchanged: 0, rejected: [] });
+    expect(await visitsOf(pairing.id, pairing.household_id)).not.toContain('FIELD-APP-0001');
+    const audit = await t.sql<{ operation: string }>(`select operation from audit_entry where entity = 'PairingVisit' and entity_id = ? order by id`, [body.data!.logVisit.id]);
+    expect(audit.map((a) => a.operation)).toEqual(['logVisit', 'retractVisits']);
+  });
+
+  it('makes an externalId when none is sent, answers it, and that one retracts the visit', async () => {
+    const { body } = await logVisit(UNIT, pairing.id);
+    expect(body.errors).toBeUndefined();
+    const made = body.data!.logVisit.externalId;
+    expect(made).toMatch(/^logVisit:[0-9a-f-]{36}$/);
+    expect(await retractVisits(UNIT, [made])).toMatchObject({ retracted: 1 });
+    expect(await visitsOf(pairing.id, pairing.household_id)).not.toContain(made);
+  });
+
+  it('refuses an externalId the caller has used already, one malformed, and lets another organisation use the same', async () => {
+    expect((await logVisit(UNIT, pairing.id, 'FIELD-APP-0002')).body.errors).toBeUndefined();
+    for (const externalId of ['FIELD-APP-0002', 'FIELD-APP-0001', ' spaced out', '']) {
+      const { body } = await logVisit(UNIT, pairing.id, externalId);
+      expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', expect.stringMatching(/externalId$/)]]);
+    }
+    expect(await t.sql(`select 1 from pairing_visit where external_id = 'FIELD-APP-0002'`)).toHaveLength(1);
+    // Two at once with one new externalId: one visit is logged, the other refused the same way, not an internal error.
+    const both = await Promise.all([logVisit(UNIT, pairing.id, 'FIELD-APP-0003'), logVisit(UNIT, pairing.id, 'FIELD-APP-0003')]);
+    expect(both.map((r) => r.body.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['BAD_USER_INPUT', 'OK']);
+    expect(await t.sql(`select 1 from pairing_visit where external_id = 'FIELD-APP-0003'`)).toHaveLength(1);
+    // The poverty office keeps its own keys: the unit's do not bind it.
+    expect((await logVisit(PO, pairing.id, 'FIELD-APP-0002')).body.errors).toBeUndefined();
+  });
+});
+
 describe('recordVisits: visits in batches through the batch-sync engine, matched to their pairing', () => {
   const k: SyncCase = {
     sync: 'recordVisits', retract: 'retractVisits', input: 'VisitRecord', table: 'pairing_visit', entity: 'PairingVisit', dateField: 'date',

@@ -4,7 +4,7 @@
  */
 export type CadreRow = { id: number; name: string; title: string | null; unitHead: boolean; activePairings: number };
 export type CadrePairingRow = { id: number; cadreId: number; householdId: number; villageCode: string; since: string; endedOn: string | null; endReason: string | null };
-export type PairingVisitRow = { id: number; pairingId: number; date: string; findings: string; measuresDiscussed: string; unitHeadPresent: boolean };
+export type PairingVisitRow = { id: number; pairingId: number; date: string; findings: string; measuresDiscussed: string; unitHeadPresent: boolean; externalId: string };
 export type WorkTeamRow = { id: number; villageCode: string; firstSecretaryId: number; since: string; endedOn: string | null };
 
 /** On `cadre c`; its active pairings counted under the table's row-level security, which is the county's. */
@@ -17,7 +17,7 @@ export const PAIRING_COLUMNS = `p.id, p.cadre_id as "cadreId", p.household_id as
 
 /** On `pairing_visit v`. */
 export const VISIT_COLUMNS = `v.id, v.pairing_id as "pairingId", v.date::text as date, v.findings, v.measures_discussed as "measuresDiscussed",
-  v.unit_head_present as "unitHeadPresent"`;
+  v.unit_head_present as "unitHeadPresent", v.external_id as "externalId"`;
 
 /** On `work_team w`. */
 export const WORK_TEAM_COLUMNS = `w.id, w.village_code as "villageCode", w.first_secretary_id as "firstSecretaryId", w.since::text as since, w.ended_on::text as "endedOn"`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { chinaToday } from '../../config/clock';
 import type { RequestContext } from '../../context/request-context';
 import { rows } from '../../db/read';
@@ -125,28 +125,42 @@ export async function endPairing(ctx: RequestContext, pairingId: string, endedOn
   });
 }
 
-/** A visit on a pairing the caller sees (a unit: its own), on a day within the pairing. */
+/**
+ * A visit on a pairing the caller sees (a unit: its own), on a day within the pairing, under the
+ * caller's externalId or one made for it: the key the engine's retraction (retractVisits) takes,
+ * answered so that a visit logged one at a time can be retracted like one sent in a batch.
+ */
 export async function logVisit(ctx: RequestContext, input: VisitInput): Promise<PairingVisitRow> {
   const pairing = await visiblePairing(ctx, input.pairingId, 'pairingId');
   if (input.date < pairing.since || input.date > (pairing.endedOn ?? chinaToday())) {
     throw badUserInput(`The visit's date must be from ${pairing.since} to ${pairing.endedOn ?? 'today'}`, 'date');
   }
-  return audited(ctx, 'logVisit', async (em) => {
-    const visit = em.create(PairingVisit, {
-      writerId: ctx.caller.organisationId,
-      apiKeyId: ctx.caller.apiKeyId,
-      // A visit logged one at a time has no key of the caller's; a batch (recordVisits) would give its own.
-      externalId: `logVisit:${randomUUID()}`,
-      householdId: pairing.householdId,
-      villageCode: pairing.villageCode,
-      date: input.date,
-      pairingId: pairing.id,
-      unitId: pairing.unitId,
-      findings: input.findings.trim(),
-      measuresDiscussed: input.measuresDiscussed.trim(),
-      unitHeadPresent: input.unitHeadPresent ?? false,
+  const externalId = input.externalId ?? `logVisit:${randomUUID()}`;
+  const taken = () => badUserInput(`externalId ${externalId} already names a visit you recorded: recordVisits updates it`, 'externalId');
+  const [held] = await rows(ctx, 'select 1 from pairing_visit where organisation_id = ? and external_id = ?', [ctx.caller.organisationId, externalId]);
+  if (held) throw taken();
+  try {
+    return await audited(ctx, 'logVisit', async (em) => {
+      const visit = em.create(PairingVisit, {
+        writerId: ctx.caller.organisationId,
+        apiKeyId: ctx.caller.apiKeyId,
+        externalId,
+        householdId: pairing.householdId,
+        villageCode: pairing.villageCode,
+        date: input.date,
+        pairingId: pairing.id,
+        unitId: pairing.unitId,
+        findings: input.findings.trim(),
+        measuresDiscussed: input.measuresDiscussed.trim(),
+        unitHeadPresent: input.unitHeadPresent ?? false,
+      });
+      await em.flush();
+      const { id, date, findings, measuresDiscussed, unitHeadPresent } = visit;
+      return { id, pairingId: pairing.id, date, findings, measuresDiscussed, unitHeadPresent, externalId };
     });
-    await em.flush();
-    return { id: visit.id, pairingId: pairing.id, date: visit.date, findings: visit.findings, measuresDiscussed: visit.measuresDiscussed, unitHeadPresent: visit.unitHeadPresent };
-  });
+  } catch (error) {
+    // Logged meanwhile under the same externalId, after the look above: refused the same way.
+    if (error instanceof UniqueConstraintViolationException) throw taken();
+    throw error;
+  }
 }

@@ -51,6 +51,9 @@ export class PairingVisitType {
 
   @Field(() => Boolean, { description: "The unit's head 主要负责人 came on this visit" })
   unitHeadPresent!: boolean;
+
+  @Field(() => String, { description: 'The id its writer keeps for it, by which it is retracted (retractVisits): as sent, or made by logVisit when none was' })
+  externalId!: string;
 }
 
 @ObjectType('WorkTeam', { description: 'A village work team 驻村工作队 of a backing unit, led by its first secretary 第一书记' })
@@ -96,6 +99,9 @@ export class VisitInput {
 
   @Field(() => Boolean, { nullable: true, description: "The unit's head 主要负责人 came (后盾单位主要负责人每季度至少到村1次)" })
   unitHeadPresent?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Your own id for this visit, to retract it by (retractVisits); made for you (logVisit:…) when absent, and answered either way. One already used is refused' })
+  externalId?: string | null;
 }
 
 export const CadreConnection = ConnectionType(CadreType, 'Cadre', 'A page of cadres');
@@ -105,5 +111,5 @@ export const WorkTeamConnection = ConnectionType(WorkTeamType, 'WorkTeam', 'A pa
 @InputType('VisitRecord', { description: 'A visit 入户走访 as a cadre logs it from the field, sent in batches (recordVisits)' })
 export class VisitRecord extends VisitInput {
   @Field(() => String, { description: 'Your own id for this visit: sending it again updates it, or changes nothing' })
-  externalId!: string;
+  override externalId!: string;
 }

@@ -17,7 +17,7 @@ export const pairingPolicy: ModulePolicy = {
     },
     Cadre: { rows: UNIT_ROWS('organisation_id'), fields: all(PAIRING_READERS, 'id', 'name', 'title', 'unitHead', 'activePairings') },
     CadrePairing: { rows: UNIT_ROWS('organisation_id'), fields: all(PAIRING_READERS, 'id', 'cadre', 'household', 'since', 'endedOn', 'endReason', 'visits') },
-    PairingVisit: { rows: UNIT_ROWS('unit_id'), fields: all(PAIRING_READERS, 'id', 'date', 'findings', 'measuresDiscussed', 'unitHeadPresent') },
+    PairingVisit: { rows: UNIT_ROWS('unit_id'), fields: all(PAIRING_READERS, 'id', 'date', 'findings', 'measuresDiscussed', 'unitHeadPresent', 'externalId') },
     WorkTeam: { rows: UNIT_ROWS('organisation_id'), fields: all(PAIRING_READERS, 'id', 'village', 'firstSecretary', 'since', 'endedOn') },
     ...connection('Cadre', OVERSIGHT),
     ...connection('CadrePairing', OVERSIGHT),
