@@ -1,19 +1,23 @@
+import type { RequestContext } from '../../context/request-context';
 import { defineModule } from '../module';
 import { Region } from './region.entity';
 import { RegionResolver, VillageResolver } from './region.resolver';
 import { createRegionLoaders } from './region.service';
 import { regionsPolicy } from './regions.policy';
 import { VillageExitResolver } from './village-exit.resolver';
+import { createVillageExitLoaders } from './village-exit.service';
+
+const createLoaders = (ctx: RequestContext) => ({ ...createRegionLoaders(ctx), ...createVillageExitLoaders(ctx) });
 
 /** Counties, townships and villages by statistical code, and the village exit test (一低五有). */
 export const regionsModule = defineModule({
   name: 'regions',
   resolvers: [RegionResolver, VillageResolver, VillageExitResolver],
   entities: [Region],
-  loaders: createRegionLoaders,
+  loaders: createLoaders,
   policy: regionsPolicy,
 });
 
 declare module '../../context/loaders' {
-  interface Loaders extends ReturnType<typeof createRegionLoaders> {}
+  interface Loaders extends ReturnType<typeof createLoaders> {}
 }
