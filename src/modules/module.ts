@@ -1,13 +1,15 @@
 import type { AnyEntity, EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from '../context/request-context';
+import type { TextRule } from '../kernel/text';
 import type { ModulePolicy } from '../policy/policy';
 import type { SectorMeasures } from '../sync/measure-source';
+import type { AnyKind } from '../sync/sync-kind';
 
 /**
  * A module as one unit: everything the server learns from a folder under src/modules/ is in its
  * `<name>.module.ts`, and src/modules/index.ts lists the modules. The schema's resolvers, the
- * ORM's entities, the per-request loaders and the permission policy are all derived from that
- * list (docs/modules.md).
+ * ORM's entities, the per-request loaders, the permission policy and the input rules are all
+ * derived from that list (docs/modules.md).
  */
 export type Module<L extends object = object> = {
   /** The folder's name. */
@@ -28,6 +30,13 @@ export type Module<L extends object = object> = {
    * that household.measures and member.measures list (src/sync/measures.ts).
    */
   measures?: SectorMeasures;
+  /** Its batch mutations (src/sync): each one's batchId, retracted ids and reason take the engine's text rules. */
+  syncs?: readonly AnyKind[];
+  /**
+   * The text each String argument and input field of its own accepts, by schema coordinate
+   * (`Type.field(arg)`, `Input.field`): src/graphql/input-rules.ts gathers them with the syncs'.
+   */
+  inputs?: Readonly<Record<string, TextRule>>;
 };
 
 export const defineModule = <L extends object = object>(module: Module<L>): Module<L> => module;

@@ -1,3 +1,4 @@
+import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { AccessLogEntry } from './access-log-entry.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -11,4 +12,10 @@ export const auditModule = defineModule({
   resolvers: [AuditResolver, AccessLogResolver],
   entities: [Trace, AuditEntry, AccessLogEntry],
   policy: auditPolicy,
+  inputs: {
+    'Query.auditLog(after)': TEXT.CURSOR,
+    'AuditLogFilter.regionCode': TEXT.REGION_CODE,
+    'AuditLogFilter.entity': TEXT.IDENTIFIER,
+    'Query.accessHistory(idNumber)': TEXT.ID_NUMBER,
+  },
 });

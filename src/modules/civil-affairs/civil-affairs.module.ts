@@ -1,7 +1,9 @@
+import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { civilAffairsPolicy } from './civil-affairs.policy';
 import { MemberSocialAssistanceResolver, SocialAssistanceMismatchResolver, SocialAssistanceResolver, SocialAssistanceSyncResolver } from './civil-affairs.resolver';
 import { CIVIL_AFFAIRS_MEASURES } from './civil-affairs.rows';
+import { SOCIAL_ASSISTANCE } from './civil-affairs.sync';
 
 /** Civil affairs 兜底保障: 低保, 特困供养, temporary assistance and the two disability subsidies the civil-affairs office sends in batches (issue 12). */
 export const civilAffairsModule = defineModule({
@@ -10,4 +12,11 @@ export const civilAffairsModule = defineModule({
   entities: [],
   policy: civilAffairsPolicy,
   measures: CIVIL_AFFAIRS_MEASURES,
+  syncs: [SOCIAL_ASSISTANCE],
+  inputs: {
+    'SocialAssistanceRecord.externalId': TEXT.EXTERNAL_ID,
+    'SocialAssistanceRecord.idNumber': TEXT.ID_NUMBER,
+    'Query.socialAssistanceMismatches(regionCode)': TEXT.REGION_CODE,
+    'Query.socialAssistanceMismatches(after)': TEXT.CURSOR,
+  },
 });

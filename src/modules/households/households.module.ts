@@ -1,3 +1,4 @@
+import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { HouseholdIdentification } from './household-identification.entity';
 import { HouseholdStatusChange } from './household-status-change.entity';
@@ -16,6 +17,21 @@ export const householdsModule = defineModule({
   entities: [Household, Member, HouseholdIdentification, HouseholdStatusChange],
   loaders: createHouseholdLoaders,
   policy: householdsPolicy,
+  inputs: {
+    'Query.households(after)': TEXT.CURSOR,
+    'Village.households(after)': TEXT.CURSOR,
+    'HouseholdFilter.regionCode': TEXT.REGION_CODE,
+    // People by ID number: each look-up names its purpose
+    'Query.member(idNumber)': TEXT.ID_NUMBER,
+    'Query.member(purpose)': TEXT.PURPOSE,
+    'RegisterHouseholdInput.villageCode': TEXT.REGION_CODE,
+    'MemberInput.name': TEXT.PERSON_NAME,
+    'MemberInput.idNumber': TEXT.ID_NUMBER,
+    'MemberPatch.name': TEXT.PERSON_NAME,
+    'OverrideInput.justification': TEXT.JUSTIFICATION,
+    'StatusChangeInput.reason': TEXT.REASON,
+    'Mutation.mergeHouseholds(reason)': TEXT.REASON,
+  },
 });
 
 declare module '../../context/loaders' {

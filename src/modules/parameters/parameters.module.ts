@@ -1,3 +1,4 @@
+import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { PolicyParameter } from './parameter.entity';
 import { PolicyParameterResolver } from './parameter.resolver';
@@ -11,6 +12,13 @@ export const parametersModule = defineModule({
   entities: [PolicyParameter],
   loaders: createParameterLoaders,
   policy: parametersPolicy,
+  inputs: {
+    'Query.policyParameter(regionCode)': TEXT.REGION_CODE,
+    'Query.policyParameters(regionCode)': TEXT.REGION_CODE,
+    'SetPolicyParameterInput.regionPrefix': TEXT.REGION_CODE,
+    'SetPolicyParameterInput.value': TEXT.DECIMAL,
+    'SetPolicyParameterInput.source': TEXT.SOURCE,
+  },
 });
 
 declare module '../../context/loaders' {

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../context/request-context';
+import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { Region } from './region.entity';
 import { RegionResolver, VillageResolver } from './region.resolver';
@@ -16,6 +17,14 @@ export const regionsModule = defineModule({
   entities: [Region],
   loaders: createLoaders,
   policy: regionsPolicy,
+  inputs: {
+    'Query.villages(after)': TEXT.CURSOR,
+    'Query.region(code)': TEXT.REGION_CODE,
+    'Query.village(code)': TEXT.REGION_CODE,
+    'VillageFilter.regionCode': TEXT.REGION_CODE,
+    'Mutation.changeVillageStatus(reason)': TEXT.REASON,
+    'Mutation.changeVillageStatus(code)': TEXT.REGION_CODE,
+  },
 });
 
 declare module '../../context/loaders' {
