@@ -1,7 +1,12 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { migrationsList } from '../migrations';
+import { openDatabase } from '../src/db/database';
 import { rulesOf } from '../src/graphql/input-rules';
 import { buildBareSchema } from '../src/graphql/schema';
 import { modules } from '../src/modules';
+import { freshDatabaseUrl } from './harness';
 
 /**
  * A module's parts are declared in its module file (docs/modules.md): these fail when one is
@@ -43,5 +48,90 @@ describe('a module declares its own parts', () => {
     });
     expect(declared.length).toBeGreaterThan(100);
     expect(misplaced.map(({ coordinate, module }) => `${coordinate} declared by ${module}`)).toEqual([]);
+  });
+});
+
+/** The list as it stood when each migration was listed by hand in migrations/index.ts: what shipped databases recorded, in order. */
+const SHIPPED = [
+  'Migration20261123000000_registry',
+  'Migration20261123010000_oversight_traces',
+  'Migration20261123020000_row_level_security',
+  'Migration20261123030000_policy_parameters',
+  'Migration20261123040000_household_rules',
+  'Migration20261123050000_village_exit',
+  'Migration20261201000000_api_login_role',
+  'Migration20261201010000_keys_and_organisations_under_rls',
+  'Migration20261201020000_audit_chain',
+  'Migration20261201100000_rate_limits',
+  'Migration20261201110000_registration_trace_authors',
+  'Migration20261201200000_index_usable_scopes',
+  'Migration20261202000000_batch_sync_education',
+  'Migration20261202010000_health',
+  'Migration20261202020000_audit_chain_per_statement',
+  'Migration20261203000000_school_lists',
+  'Migration20261204000000_civil_affairs',
+  'Migration20261204010000_housing',
+  'Migration20261205000000_employment_industry',
+  'Migration20261206000000_micro_loans',
+  'Migration20261206010000_loan_coverage',
+  'Migration20261207000000_cadre_pairings',
+  'Migration20261208000000_donations',
+];
+
+describe('migrations, gathered from the core and the modules', () => {
+  const names = migrationsList.map((m) => m.name);
+
+  it('are every file of migrations/, once each, in the order of their timestamps', () => {
+    const files = readdirSync(path.resolve(__dirname, '../migrations'))
+      .filter((file) => /^Migration\d{14}_\w+\.ts$/.test(file))
+      .map((file) => file.slice(0, -'.ts'.length));
+    expect(names).toEqual([...files].sort());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('keep the names and the order of the list that shipped, later ones after it', () => {
+    expect(names.slice(0, SHIPPED.length)).toEqual(SHIPPED);
+  });
+
+  /** The tables each module's declarations name: its entities', its measures' and its syncs'. */
+  function tablesByModule(tableOfEntity: (name: string) => string | undefined): Map<string, string> {
+    const owner = new Map<string, string>();
+    for (const m of modules) {
+      const tables = [
+        ...m.entities.map((e) => tableOfEntity(e.name)),
+        ...(m.measures?.records.map((r) => r.table) ?? []),
+        ...(m.syncs?.map((k) => k.table) ?? []),
+      ];
+      for (const table of tables) if (table) owner.set(table, m.name);
+    }
+    return owner;
+  }
+
+  it('are declared by the module whose tables they make; the core list keeps only those of no one module', async () => {
+    const database = await freshDatabaseUrl();
+    const db = await openDatabase({ url: database.url, poolSize: 1 });
+    try {
+      const owner = tablesByModule((name) => db.orm.getMetadata().find(name)?.tableName);
+      const declaredBy = new Map(modules.flatMap((m) => (m.migrations ?? []).map((cls) => [cls.name, m.name] as const)));
+      const tables = async () =>
+        new Set((await db.orm.em.fork().getConnection().execute<{ t: string }[]>(`select tablename as t from pg_tables where schemaname = 'public'`)).map((r) => r.t));
+      const misplaced: string[] = [];
+      let before = await tables();
+      for (const name of names) {
+        await db.orm.getMigrator().up({ to: name });
+        const after = await tables();
+        const owners = new Set([...after].filter((t) => !before.has(t) && owner.has(t)).map((t) => owner.get(t)!));
+        const module = declaredBy.get(name);
+        if (module ? [...owners].some((o) => o !== module) : owners.size === 1) {
+          misplaced.push(`${name}, declared by ${module ?? 'the core'}, makes tables of ${[...owners].join(', ')}`);
+        }
+        before = after;
+      }
+      expect(owner.size).toBeGreaterThan(20);
+      expect(misplaced).toEqual([]);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
   });
 });

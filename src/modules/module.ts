@@ -1,4 +1,4 @@
-import type { AnyEntity, EntityClass } from '@mikro-orm/core';
+import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { RequestContext } from '../context/request-context';
 import type { TextRule } from '../kernel/text';
 import type { ModulePolicy } from '../policy/policy';
@@ -37,6 +37,11 @@ export type Module<L extends object = object> = {
    * (`Type.field(arg)`, `Input.field`): src/graphql/input-rules.ts gathers them with the syncs'.
    */
   inputs?: Readonly<Record<string, TextRule>>;
+  /**
+   * The migrations of its tables (files in the top-level migrations/), run with the core's in
+   * the order of their timestamps (migrations/index.ts).
+   */
+  migrations?: readonly MigrationObject['class'][];
 };
 
 export const defineModule = <L extends object = object>(module: Module<L>): Module<L> => module;

@@ -1,3 +1,5 @@
+import { Migration20261201020000_audit_chain } from '../../../migrations/Migration20261201020000_audit_chain';
+import { Migration20261202020000_audit_chain_per_statement } from '../../../migrations/Migration20261202020000_audit_chain_per_statement';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { AccessLogEntry } from './access-log-entry.entity';
@@ -18,4 +20,5 @@ export const auditModule = defineModule({
     'AuditLogFilter.entity': TEXT.IDENTIFIER,
     'Query.accessHistory(idNumber)': TEXT.ID_NUMBER,
   },
+  migrations: [Migration20261201020000_audit_chain, Migration20261202020000_audit_chain_per_statement],
 });

@@ -1,3 +1,4 @@
+import { Migration20261204000000_civil_affairs } from '../../../migrations/Migration20261204000000_civil_affairs';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { civilAffairsPolicy } from './civil-affairs.policy';
@@ -19,4 +20,5 @@ export const civilAffairsModule = defineModule({
     'Query.socialAssistanceMismatches(regionCode)': TEXT.REGION_CODE,
     'Query.socialAssistanceMismatches(after)': TEXT.CURSOR,
   },
+  migrations: [Migration20261204000000_civil_affairs],
 });

@@ -1,3 +1,4 @@
+import { Migration20261208000000_donations } from '../../../migrations/Migration20261208000000_donations';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { donationsPolicy } from './donations.policy';
@@ -21,4 +22,5 @@ export const donationsModule = defineModule({
     'DonationRecord.receiptNumber': TEXT.NAME,
     'Query.donationNotice(villageCode)': TEXT.REGION_CODE,
   },
+  migrations: [Migration20261208000000_donations],
 });

@@ -1,3 +1,5 @@
+import { Migration20261202000000_batch_sync_education } from '../../../migrations/Migration20261202000000_batch_sync_education';
+import { Migration20261203000000_school_lists } from '../../../migrations/Migration20261203000000_school_lists';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { educationPolicy } from './education.policy';
@@ -36,6 +38,8 @@ export const educationModule = defineModule({
     'Query.studentsWithoutAid(regionCode)': TEXT.REGION_CODE,
     'Query.studentsWithoutAid(after)': TEXT.CURSOR,
   },
+  // The first sector's tables came with the batch-sync engine's own (sync_batch), in one migration.
+  migrations: [Migration20261202000000_batch_sync_education, Migration20261203000000_school_lists],
 });
 
 declare module '../../context/loaders' {

@@ -1,3 +1,4 @@
+import { Migration20261202010000_health } from '../../../migrations/Migration20261202010000_health';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { healthPolicy } from './health.policy';
@@ -41,6 +42,7 @@ export const healthModule = defineModule({
     'FamilyDoctorContractRecord.idNumber': TEXT.ID_NUMBER,
     'FamilyDoctorContractRecord.team': TEXT.NAME,
   },
+  migrations: [Migration20261202010000_health],
 });
 
 declare module '../../context/loaders' {

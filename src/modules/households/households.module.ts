@@ -1,3 +1,4 @@
+import { Migration20261123040000_household_rules } from '../../../migrations/Migration20261123040000_household_rules';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { HouseholdIdentification } from './household-identification.entity';
@@ -32,6 +33,7 @@ export const householdsModule = defineModule({
     'StatusChangeInput.reason': TEXT.REASON,
     'Mutation.mergeHouseholds(reason)': TEXT.REASON,
   },
+  migrations: [Migration20261123040000_household_rules],
 });
 
 declare module '../../context/loaders' {

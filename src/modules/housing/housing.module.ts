@@ -1,3 +1,4 @@
+import { Migration20261204010000_housing } from '../../../migrations/Migration20261204010000_housing';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { housingPolicy } from './housing.policy';
@@ -21,6 +22,7 @@ export const housingModule = defineModule({
     'HousingMeasureRecord.assessor': TEXT.NAME,
     'HousingMeasureRecord.site': TEXT.NAME,
   },
+  migrations: [Migration20261204010000_housing],
 });
 
 declare module '../../context/loaders' {

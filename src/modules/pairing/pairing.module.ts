@@ -1,3 +1,4 @@
+import { Migration20261207000000_cadre_pairings } from '../../../migrations/Migration20261207000000_cadre_pairings';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { Cadre, CadrePairing, PairingVisit, WorkTeam } from './cadre.entities';
@@ -40,6 +41,7 @@ export const pairingModule = defineModule({
     'Query.cadresOverLimit(regionCode)': TEXT.REGION_CODE,
     'Query.cadresOverLimit(after)': TEXT.CURSOR,
   },
+  migrations: [Migration20261207000000_cadre_pairings],
 });
 
 declare module '../../context/loaders' {

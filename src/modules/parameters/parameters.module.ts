@@ -1,3 +1,4 @@
+import { Migration20261123030000_policy_parameters } from '../../../migrations/Migration20261123030000_policy_parameters';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { PolicyParameter } from './parameter.entity';
@@ -19,6 +20,7 @@ export const parametersModule = defineModule({
     'SetPolicyParameterInput.value': TEXT.DECIMAL,
     'SetPolicyParameterInput.source': TEXT.SOURCE,
   },
+  migrations: [Migration20261123030000_policy_parameters],
 });
 
 declare module '../../context/loaders' {

@@ -1,3 +1,4 @@
+import { Migration20261123050000_village_exit } from '../../../migrations/Migration20261123050000_village_exit';
 import type { RequestContext } from '../../context/request-context';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
@@ -25,6 +26,7 @@ export const regionsModule = defineModule({
     'Mutation.changeVillageStatus(reason)': TEXT.REASON,
     'Mutation.changeVillageStatus(code)': TEXT.REGION_CODE,
   },
+  migrations: [Migration20261123050000_village_exit],
 });
 
 declare module '../../context/loaders' {
