@@ -1,8 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { migrationsList } from '../migrations';
-import { openDatabase } from '../src/db/database';
+import { openDatabase, type Database } from '../src/db/database';
 import { rulesOf } from '../src/graphql/input-rules';
 import { buildBareSchema } from '../src/graphql/schema';
 import { modules } from '../src/modules';
@@ -93,45 +93,72 @@ describe('migrations, gathered from the core and the modules', () => {
     expect(names.slice(0, SHIPPED.length)).toEqual(SHIPPED);
   });
 
-  /** The tables each module's declarations name: its entities', its measures' and its syncs'. */
-  function tablesByModule(tableOfEntity: (name: string) => string | undefined): Map<string, string> {
-    const owner = new Map<string, string>();
-    for (const m of modules) {
-      const tables = [
-        ...m.entities.map((e) => tableOfEntity(e.name)),
-        ...(m.measures?.records.map((r) => r.table) ?? []),
-        ...(m.syncs?.map((k) => k.table) ?? []),
-      ];
-      for (const table of tables) if (table) owner.set(table, m.name);
-    }
-    return owner;
-  }
+});
 
-  it('are declared by the module whose tables they make; the core list keeps only those of no one module', async () => {
-    const database = await freshDatabaseUrl();
-    const db = await openDatabase({ url: database.url, poolSize: 1 });
-    try {
-      const owner = tablesByModule((name) => db.orm.getMetadata().find(name)?.tableName);
-      const declaredBy = new Map(modules.flatMap((m) => (m.migrations ?? []).map((cls) => [cls.name, m.name] as const)));
-      const tables = async () =>
-        new Set((await db.orm.em.fork().getConnection().execute<{ t: string }[]>(`select tablename as t from pg_tables where schemaname = 'public'`)).map((r) => r.t));
-      const misplaced: string[] = [];
-      let before = await tables();
-      for (const name of names) {
-        await db.orm.getMigrator().up({ to: name });
-        const after = await tables();
-        const owners = new Set([...after].filter((t) => !before.has(t) && owner.has(t)).map((t) => owner.get(t)!));
-        const module = declaredBy.get(name);
-        if (module ? [...owners].some((o) => o !== module) : owners.size === 1) {
-          misplaced.push(`${name}, declared by ${module ?? 'the core'}, makes tables of ${[...owners].join(', ')}`);
-        }
-        before = after;
+/** The tables each module's declarations name: its entities', its measures' and its syncs'. */
+function tablesByModule(tableOfEntity: (name: string) => string | undefined): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const m of modules) {
+    const tables = [...m.entities.map((e) => tableOfEntity(e.name)), ...(m.measures?.records.map((r) => r.table) ?? []), ...(m.syncs?.map((k) => k.table) ?? [])];
+    for (const table of tables) if (table) owner.set(table, m.name);
+  }
+  return owner;
+}
+
+describe('the parts that make or fill a module’s tables', () => {
+  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  let db: Database;
+  /** Which module owns each table its declarations name. */
+  let owner: Map<string, string>;
+  beforeAll(async () => {
+    database = await freshDatabaseUrl();
+    db = await openDatabase({ url: database.url, poolSize: 1 });
+    owner = tablesByModule((name) => db.orm.getMetadata().find(name)?.tableName);
+  });
+  afterAll(async () => {
+    await db.close();
+    await database.drop();
+  });
+
+  it('name more than twenty tables', () => {
+    expect(owner.size).toBeGreaterThan(20);
+  });
+
+  it('migrations: each is declared by the module whose tables it makes; the core list keeps only those of no one module', async () => {
+    const declaredBy = new Map(modules.flatMap((m) => (m.migrations ?? []).map((cls) => [cls.name, m.name] as const)));
+    const tables = async () =>
+      new Set((await db.orm.em.fork().getConnection().execute<{ t: string }[]>(`select tablename as t from pg_tables where schemaname = 'public'`)).map((r) => r.t));
+    const misplaced: string[] = [];
+    let before = await tables();
+    for (const { name } of migrationsList) {
+      await db.orm.getMigrator().up({ to: name });
+      const after = await tables();
+      const owners = new Set([...after].filter((t) => !before.has(t) && owner.has(t)).map((t) => owner.get(t)!));
+      const module = declaredBy.get(name);
+      if (module ? [...owners].some((o) => o !== module) : owners.size === 1) {
+        misplaced.push(`${name}, declared by ${module ?? 'the core'}, makes tables of ${[...owners].join(', ')}`);
       }
-      expect(owner.size).toBeGreaterThan(20);
-      expect(misplaced).toEqual([]);
-    } finally {
-      await db.close();
-      await database.drop();
+      before = after;
     }
+    expect(misplaced).toEqual([]);
+  });
+
+  it('demo data: a file of seeds/demo that fills one module’s tables is that module’s demo, imported by its module file and not by seeds/demo/index.ts', () => {
+    const demo = path.resolve(__dirname, '../seeds/demo');
+    const index = readFileSync(path.join(demo, 'index.ts'), 'utf8');
+    const sectorFiles = readdirSync(demo)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => ({ file: file.slice(0, -'.ts'.length), owners: new Set([...readFileSync(path.join(demo, file), 'utf8').matchAll(/insert into (\w+)/g)].map((m) => owner.get(m[1])).filter(Boolean)) }))
+      .filter(({ owners }) => owners.size === 1);
+    expect(sectorFiles.length).toBeGreaterThan(5);
+    const misplaced = sectorFiles.flatMap(({ file, owners }) => {
+      const [module] = owners;
+      const moduleFile = readFileSync(path.resolve(__dirname, `../src/modules/${module}/${module}.module.ts`), 'utf8');
+      return [
+        ...(moduleFile.includes(`'../../../seeds/demo/${file}'`) ? [] : [`seeds/demo/${file}.ts fills ${module}'s tables but is not its module file's demo`]),
+        ...(index.includes(`'./${file}'`) ? [`seeds/demo/index.ts imports ${file}`] : []),
+      ];
+    });
+    expect(misplaced).toEqual([]);
   });
 });

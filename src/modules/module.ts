@@ -1,4 +1,5 @@
 import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context/request-context';
 import type { TextRule } from '../kernel/text';
 import type { ModulePolicy } from '../policy/policy';
@@ -42,6 +43,11 @@ export type Module<L extends object = object> = {
    * the order of their timestamps (migrations/index.ts).
    */
   migrations?: readonly MigrationObject['class'][];
+  /**
+   * Writes its demo records (seeds/demo/<name>.ts) once the demo registry's households, members,
+   * organisations and pairings are in, so that a newcomer sees them at once (`npm run seed`).
+   */
+  demo?: (knex: Knex) => Promise<void>;
 };
 
 export const defineModule = <L extends object = object>(module: Module<L>): Module<L> => module;

@@ -1,4 +1,5 @@
 import { Migration20261204000000_civil_affairs } from '../../../migrations/Migration20261204000000_civil_affairs';
+import { insertCivilAffairsRecords } from '../../../seeds/demo/civil-affairs';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { civilAffairsPolicy } from './civil-affairs.policy';
@@ -21,4 +22,5 @@ export const civilAffairsModule = defineModule({
     'Query.socialAssistanceMismatches(after)': TEXT.CURSOR,
   },
   migrations: [Migration20261204000000_civil_affairs],
+  demo: insertCivilAffairsRecords,
 });

@@ -1,4 +1,5 @@
 import { Migration20261208000000_donations } from '../../../migrations/Migration20261208000000_donations';
+import { insertDonations } from '../../../seeds/demo/donations';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { donationsPolicy } from './donations.policy';
@@ -23,4 +24,5 @@ export const donationsModule = defineModule({
     'Query.donationNotice(villageCode)': TEXT.REGION_CODE,
   },
   migrations: [Migration20261208000000_donations],
+  demo: insertDonations,
 });

@@ -1,5 +1,6 @@
 import { Migration20261202000000_batch_sync_education } from '../../../migrations/Migration20261202000000_batch_sync_education';
 import { Migration20261203000000_school_lists } from '../../../migrations/Migration20261203000000_school_lists';
+import { insertEducationRecords } from '../../../seeds/demo/education';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { educationPolicy } from './education.policy';
@@ -40,6 +41,7 @@ export const educationModule = defineModule({
   },
   // The first sector's tables came with the batch-sync engine's own (sync_batch), in one migration.
   migrations: [Migration20261202000000_batch_sync_education, Migration20261203000000_school_lists],
+  demo: insertEducationRecords,
 });
 
 declare module '../../context/loaders' {

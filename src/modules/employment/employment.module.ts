@@ -1,3 +1,4 @@
+import { insertEmploymentRecords } from '../../../seeds/demo/employment';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { employmentPolicy } from './employment.policy';
@@ -19,4 +20,5 @@ export const employmentModule = defineModule({
     'EmploymentSupportRecord.title': TEXT.NAME,
     'EmploymentSupportRecord.certificate': TEXT.NAME,
   },
+  demo: insertEmploymentRecords,
 });

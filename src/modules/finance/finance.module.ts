@@ -1,5 +1,6 @@
 import { Migration20261206000000_micro_loans } from '../../../migrations/Migration20261206000000_micro_loans';
 import { Migration20261206010000_loan_coverage } from '../../../migrations/Migration20261206010000_loan_coverage';
+import { insertLoanRecords } from '../../../seeds/demo/finance';
 import { TEXT, withMaxItems } from '../../kernel/text';
 import { MAX_BATCH_IDS } from '../../rate-limit/person-lookups';
 import { defineModule } from '../module';
@@ -36,4 +37,5 @@ export const financeModule = defineModule({
     'Query.loansOfDepartedHouseholds(after)': TEXT.CURSOR,
   },
   migrations: [Migration20261206000000_micro_loans, Migration20261206010000_loan_coverage],
+  demo: insertLoanRecords,
 });

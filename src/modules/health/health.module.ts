@@ -1,4 +1,5 @@
 import { Migration20261202010000_health } from '../../../migrations/Migration20261202010000_health';
+import { insertHealthRecords } from '../../../seeds/demo/health';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { healthPolicy } from './health.policy';
@@ -43,6 +44,7 @@ export const healthModule = defineModule({
     'FamilyDoctorContractRecord.team': TEXT.NAME,
   },
   migrations: [Migration20261202010000_health],
+  demo: insertHealthRecords,
 });
 
 declare module '../../context/loaders' {

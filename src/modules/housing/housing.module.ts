@@ -1,4 +1,5 @@
 import { Migration20261204010000_housing } from '../../../migrations/Migration20261204010000_housing';
+import { insertHousingRecords } from '../../../seeds/demo/housing';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { housingPolicy } from './housing.policy';
@@ -23,6 +24,7 @@ export const housingModule = defineModule({
     'HousingMeasureRecord.site': TEXT.NAME,
   },
   migrations: [Migration20261204010000_housing],
+  demo: insertHousingRecords,
 });
 
 declare module '../../context/loaders' {

@@ -1,3 +1,4 @@
+import { insertIndustryRecords } from '../../../seeds/demo/industry';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { industryPolicy } from './industry.policy';
@@ -18,4 +19,5 @@ export const industryModule = defineModule({
     'IndustrySupportRecord.idNumber': TEXT.ID_NUMBER,
     'IndustrySupportRecord.project': TEXT.NAME,
   },
+  demo: insertIndustryRecords,
 });

@@ -1,4 +1,5 @@
 import { Migration20261207000000_cadre_pairings } from '../../../migrations/Migration20261207000000_cadre_pairings';
+import { insertCadreRecords } from '../../../seeds/demo/cadres';
 import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { Cadre, CadrePairing, PairingVisit, WorkTeam } from './cadre.entities';
@@ -42,6 +43,7 @@ export const pairingModule = defineModule({
     'Query.cadresOverLimit(after)': TEXT.CURSOR,
   },
   migrations: [Migration20261207000000_cadre_pairings],
+  demo: insertCadreRecords,
 });
 
 declare module '../../context/loaders' {
