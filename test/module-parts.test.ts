@@ -7,6 +7,8 @@ import { rulesOf } from '../src/graphql/input-rules';
 import { buildBareSchema } from '../src/graphql/schema';
 import { modules } from '../src/modules';
 import { freshDatabaseUrl } from './harness';
+import { moduleTestParts } from './module-files';
+import type { ModulePlans } from './module-plans';
 
 /**
  * A module's parts are declared in its module file (docs/modules.md): these fail when one is
@@ -140,6 +142,15 @@ describe('the parts that make or fill a module’s tables', () => {
       }
       before = after;
     }
+    expect(misplaced).toEqual([]);
+  });
+
+  it('query plans: the tables a module’s plans watch are its own', () => {
+    const plans = moduleTestParts<ModulePlans>('plans');
+    expect(plans.length).toBeGreaterThan(5);
+    const misplaced = plans.flatMap(({ name, part }) =>
+      [...(part.tables ?? []), ...(part.ranges ?? []).map(([table]) => table)].filter((table) => owner.get(table) !== name).map((table) => `${table} in ${name}.plans.ts`),
+    );
     expect(misplaced).toEqual([]);
   });
 
