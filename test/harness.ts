@@ -27,7 +27,7 @@ export type TestApp = {
 };
 
 /** A database of this test file's own: a fresh one on the server, or a reset schema on embedded PGlite. */
-async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   const baseUrl = process.env.JZ_TEST_DB_URL;
   if (!baseUrl) throw new Error('JZ_TEST_DB_URL is not set: run the tests through jest (npm test)');
   if (process.env.JZ_TEST_DB_MODE === 'embedded') {

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { getNamedType, isCompositeType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ALL_ROLES, Role } from '../src/kernel/role';
 import { buildBareSchema } from '../src/graphql/schema';
-import { modules } from '../src/modules';
 import { POLICY, type FieldPolicy } from '../src/policy/policy';
 import { DEMO_KEYS } from '../seeds/demo';
 import { startTestApp, type TestApp } from './harness';
+import { moduleTestParts } from './module-files';
 import { query, mutation, type Landmarks, type MatrixPart, type Routes, type Step } from './matrix-routes';
 
 /**
@@ -16,10 +14,7 @@ import { query, mutation, type Landmarks, type MatrixPart, type Routes, type Ste
  */
 
 /** Each module's part of the matrix, from `src/modules/<name>/<name>.matrix.ts`: the module list is the only list. */
-const parts = modules.flatMap((m) => {
-  const file = path.resolve(__dirname, `../src/modules/${m.name}/${m.name}.matrix.ts`);
-  return existsSync(file) ? [{ name: m.name, part: require(file).matrix as MatrixPart<unknown> }] : [];
-});
+const parts = moduleTestParts<MatrixPart<unknown>>('matrix');
 const prepared = new Map<string, unknown>();
 
 /** How to reach each type from the root, every module's routes together; a type without a route fails the test. */

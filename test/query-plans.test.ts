@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { chinaToday } from '../src/config/clock';
 import { startTestApp, type TestApp } from './harness';
+import { moduleTestParts } from './module-files';
+import type { ModulePlans, PlanLandmarks, ReadPath } from './module-plans';
 
 /**
  * Every list and look-up statement the API sends on its main read paths, planned by PostgreSQL as
@@ -10,10 +12,22 @@ import { startTestApp, type TestApp } from './harness';
  * the policies and of the application index conditions (LIKE is not leakproof, so under row-level
  * security it never is one; see migration 2026-12-01 20 and src/policy/row-scope.ts).
  */
-const REGISTRY_TABLES = new Set(['household', 'member', 'region', 'household_status_change', 'household_identification', 'audit_entry', 'access_log', 'organisation_pairing', 'student_aid', 'enrolment', 'insurance_enrolment', 'medical_claim', 'family_doctor_contract', 'social_assistance', 'housing_measure', 'employment_support', 'industry_support', 'donation', 'micro_loan', 'cadre', 'cadre_pairing', 'pairing_visit', 'work_team']);
+
+/** Each module's reads and tables, from its `<name>.plans.ts` (found through the module list). */
+const parts = moduleTestParts<ModulePlans>('plans').map(({ part }) => part);
+
+/** Reads of more than one module's records at once: household.measures and member.measures (the sync engine's), and one page of two sectors. */
+const SHARED_READS: ReadPath[] = [
+  ['measures of a household and its members', 'demo-poverty-office', (l) => `{ household(id: "${l.householdId}") { measures(sector: EDUCATION) { id } members { measures { id } } } }`],
+  ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
+  ['every sector’s measures of a member (insurer)', 'demo-health', (l) => `{ member(idNumber: "${l.idNumber}", purpose: "query plan test") { measures { id sector } } }`],
+  ['measure totals of a page of households', 'demo-poverty-office', () => `{ households(first: 50) { edges { node { measureTotals(year: 2026) { sector amount count } } } } }`],
+  ['employment and industry support of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { employmentSupport { id } industrySupport { id } } } } } }`],
+];
+
+const READ_PATHS = [...parts.flatMap((p) => p.reads), ...SHARED_READS];
+const REGISTRY_TABLES = new Set(parts.flatMap((p) => p.tables ?? []));
 const REMOVED_PER_ROW = 10;
-/** The demo data's gifts are this year's (seeds/demo/donations.ts). */
-const THIS_YEAR = Number(chinaToday().slice(0, 4));
 /** Below this a node's discarded rows cost nothing worth a failure (a parameter table has a dozen). */
 const REMOVED_AT_LEAST = 100;
 
@@ -21,20 +35,18 @@ type Statement = { sql: string; bindings: unknown[] };
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: PlanNode[] } & Record<string, unknown>;
 
 let t: TestApp;
-let village: string;
-let township: string;
-let idNumber: string;
-let householdId: number;
+let landmarks: PlanLandmarks;
 
 beforeAll(async () => {
   t = await startTestApp({ households: 8000 });
   // Visibility map and statistics as a live database has them; the planner's choices depend on both.
   await t.sql('vacuum analyze');
-  [{ village_code: village, id: householdId }] = await t.sql<{ village_code: string; id: number }>(
+  const [{ village_code: village, id: householdId }] = await t.sql<{ village_code: string; id: number }>(
     `select village_code, max(id) as id from household where village_code like '430923%' group by village_code order by count(*) desc limit 1`,
   );
-  township = village.slice(0, 9);
-  [{ id_number: idNumber }] = await t.sql<{ id_number: string }>(`select id_number from member where household_id = ? order by id limit 1`, [householdId]);
+  const [{ id_number: idNumber }] = await t.sql<{ id_number: string }>(`select id_number from member where household_id = ? order by id limit 1`, [householdId]);
+  // The demo data's gifts are this year's (seeds/demo/donations.ts).
+  landmarks = { village, township: village.slice(0, 9), householdId, idNumber, thisYear: Number(chinaToday().slice(0, 4)) };
   // Traces to look at: a person looked up, and the audit entries a write leaves.
   await t.gql('demo-poverty-office', `{ member(idNumber: "${idNumber}", purpose: "query plan test") { id } }`);
 }, 120_000);
@@ -111,72 +123,10 @@ async function explainRequest(statements: Statement[]): Promise<{ sql: string; p
   }
 }
 
-const READ_PATHS: [name: string, key: string, query: () => string][] = [
-  ['villages list', 'demo-poverty-office', () => `{ villages(first: 20) { totalCount edges { node { code name township { name } } } } }`],
-  ['villages of a township', 'demo-poverty-office', () => `{ villages(first: 20, filter: { regionCode: "${township}" }) { totalCount edges { node { code } } } }`],
-  [
-    'households of villages, with members',
-    'demo-poverty-office',
-    () => `{ villages(first: 3) { edges { node { code households(first: 50) { totalCount edges { node { number status head { name } members { name idNumber birthDate } } } } } } } }`,
-  ],
-  ['village by code, its households', 'demo-poverty-office', () => `{ village(code: "${village}") { name households(first: 50) { edges { node { number members { name } } } } } }`],
-  [
-    'household detail',
-    'demo-poverty-office',
-    () => `{ household(id: "${householdId}") { number village { name } members { name idNumber relation } head { name } statusHistory { toStatus } identification { excludedBy } } }`,
-  ],
-  ['households list (bank)', 'demo-finance', () => `{ households(first: 100) { edges { node { number members { name idNumber } } } } }`],
-  [
-    'households list with filters',
-    'demo-poverty-office',
-    () => `{ households(first: 50, filter: { regionCode: "${township}", status: [NOT_EXITED, EXITED], category: [GENERAL] }) { totalCount edges { node { number } } } }`,
-  ],
-  ['households by priority', 'demo-poverty-office', () => `{ households(first: 50, orderBy: PRIORITY) { edges { node { number priorityScore } } } }`],
-  ['member by ID number', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { name household { number village { name } } } }`],
-  ['loanEligibility', 'demo-finance', () => `{ loanEligibility(idNumber: "${idNumber}", purpose: "query plan test") { eligible reasons } }`],
-  ['auditLog', 'demo-auditor', () => `{ auditLog(first: 50) { totalCount edges { node { operation entity regionCode } } } }`],
-  ['auditLog of a region', 'demo-auditor', () => `{ auditLog(first: 50, filter: { regionCode: "${township}" }) { totalCount edges { node { operation } } } }`],
-  ['accessHistory', 'demo-auditor', () => `{ accessHistory(idNumber: "${idNumber}") { at purpose organisation { name } } }`],
-  ['region children', 'demo-poverty-office', () => `{ region(code: "430923000000") { name children { code name children { code } } } }`],
-  ['measures of a member (education bureau)', 'demo-education', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id date } studentAid { amount } enrolments { status } } }`],
-  ['measures of a household and its members', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: EDUCATION) { id } members { measures { id } } } }`],
-  ['assurance, its schooling, insurance and housing from partners’ records', 'demo-poverty-office', () => `{ household(id: "${householdId}") { assurance(year: 2026) { items { item verdict evidence { source } } } } }`],
-  ['measures of a page of households', 'demo-auditor', () => `{ households(first: 50) { edges { node { measures { id } } } } }`],
-  ['every sector’s measures of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { measures { id sector } } }`],
-  ['控辍保学: out-of-school children (education bureau)', 'demo-education', () => `{ outOfSchoolChildren(first: 50) { totalCount edges { cursor node { name birthDate } } } }`],
-  ['控辍保学: out-of-school children of a township (poverty office)', 'demo-poverty-office', () => `{ outOfSchoolChildren(first: 50, regionCode: "${township}") { totalCount edges { node { name } } } }`],
-  ['应助尽助: students without aid (education bureau)', 'demo-education', () => `{ studentsWithoutAid(first: 50) { totalCount edges { cursor node { name } } } }`],
-  ['应助尽助: students without aid of a township (poverty office)', 'demo-poverty-office', () => `{ studentsWithoutAid(first: 50, regionCode: "${township}") { totalCount edges { node { name } } } }`],
-  ['health records of a member (insurer)', 'demo-health', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { insuranceEnrolments { year } medicalClaims { outOfPocketShare } familyDoctorContracts { team } } }`],
-  ['health records of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { insuranceEnrolments { id } medicalClaims { id } } } } } }`],
-  ['social assistance of a member (civil affairs)', 'demo-civil-affairs', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { socialAssistance { amount from to } } }`],
-  ['低保 mismatches (poverty office)', 'demo-poverty-office', () => `{ socialAssistanceMismatches(first: 50) { totalCount edges { cursor node { amount household { number } } } } }`],
-  ['低保 mismatches of a township (auditor)', 'demo-auditor', () => `{ socialAssistanceMismatches(first: 50, regionCode: "${township}") { totalCount edges { node { id } } } }`],
-  ['housing of a page of households (housing bureau)', 'demo-housing', () => `{ households(first: 50) { edges { node { latestHousingAssessment { grade } housingRenovations { subsidy } relocations { site } } } } }`],
-  ['measure totals of a page of households', 'demo-poverty-office', () => `{ households(first: 50) { edges { node { measureTotals(year: 2026) { sector amount count } } } } }`],
-  ['employment support of a member (human resources bureau)', 'demo-employment', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { employmentSupport { employment } measures { id } } }`],
-  ['employment and industry support of a page of households’ members', 'demo-auditor', () => `{ households(first: 50) { edges { node { members { employmentSupport { id } industrySupport { id } } } } } }`],
-  ['a donor’s gifts of the year (CPPCC)', 'demo-cppcc', () => `{ donations(year: ${THIS_YEAR}) { externalId amount householdNumber } }`],
-  ['the gifts of the county (poverty office)', 'demo-poverty-office', () => `{ donations(year: ${THIS_YEAR}) { externalId amount } }`],
-  ['donors’ totals against the thresholds (poverty office)', 'demo-poverty-office', () => `{ donationTotals(year: ${THIS_YEAR}) { donor amount threshold met } }`],
-  ['a village’s public notice of gifts (business association)', 'demo-business-association', () => `{ donationNotice(villageCode: "${village}", year: ${THIS_YEAR}) { csv entries { amount withheld } } }`],
-  ['households without a small loan 应贷尽贷 (poverty office)', 'demo-poverty-office', () => `{ householdsWithoutLoans(first: 50) { totalCount edges { cursor node { number } } } }`],
-  ['households without a small loan of a township (auditor)', 'demo-auditor', () => `{ householdsWithoutLoans(first: 50, regionCode: "${township}") { totalCount edges { node { id } } } }`],
-  ['overdue loans (poverty office)', 'demo-poverty-office', () => `{ overdueLoans(first: 50) { totalCount edges { cursor node { amount ... on MicroLoan { overdueDays loanNumber } recordedBy { name } } } } }`],
-  ['loans of exited or removed households (poverty office)', 'demo-poverty-office', () => `{ loansOfDepartedHouseholds(first: 50) { totalCount edges { node { amount household { status } } } } }`],
-  ['a member’s loans (bank)', 'demo-finance', () => `{ member(idNumber: "${idNumber}", purpose: "query plan test") { microLoans { loanNumber } measures { id } } }`],
-  ['industry support of a household (poverty office)', 'demo-poverty-office', () => `{ household(id: "${householdId}") { measures(sector: INDUSTRY) { id amount } members { industrySupport { project } } } }`],
-  ['a backing unit’s households, their pairings and visits', 'demo-backing-unit', () => `{ households(first: 50) { totalCount edges { node { number members { name relation } cadrePairings { since cadre { name } visits { date } } } } } }`],
-  ['全覆盖: households without a cadre (poverty office)', 'demo-poverty-office', () => `{ uncoveredHouseholds(first: 50) { totalCount edges { cursor node { number } } } }`],
-  ['全覆盖 of a township (auditor)', 'demo-auditor', () => `{ uncoveredHouseholds(first: 50, regionCode: "${township}") { totalCount edges { node { number } } } }`],
-  ['每月走访: pairings without a visit in the last month', 'demo-poverty-office', () => `{ pairingsWithoutRecentVisit(first: 50) { totalCount edges { cursor node { since cadre { name } household { number } visits { date } } } } }`],
-  ['work teams whose unit head has not come this quarter', 'demo-poverty-office', () => `{ workTeamsWithoutUnitHeadVisit(first: 50) { totalCount edges { node { since village { name } firstSecretary { name } } } } }`],
-  ['cadres over the pairing limit', 'demo-auditor', () => `{ cadresOverLimit(first: 50, regionCode: "430923") { totalCount edges { node { name activePairings } } } }`],
-];
 
 describe('query plans under row-level security', () => {
   it.each(READ_PATHS)('%s: no sequential scan of a registry table, no node discarding over 10 rows a row', async (_name, key, query) => {
-    const explained = await explainRequest(await statementsOf(key, query()));
+    const explained = await explainRequest(await statementsOf(key, query(landmarks)));
     const failures = explained.filter((e) => e.problems.length > 0).map((e) => `${e.problems.join('; ')}\n  in: ${e.sql}`);
     expect(failures).toEqual([]);
   });
@@ -184,19 +134,10 @@ describe('query plans under row-level security', () => {
 
 describe('the policies’ ranges', () => {
   it('show exactly the rows that start with a scope, for one scope or several, at any level', async () => {
+    const { village, township } = landmarks;
     const patternSets = ['430923%', '430981%', '430923%,430981%', `${township}%`, `${village}%`, `${township}%,430981%`, `${village}%,${township}%`];
-    const tables: [table: string, column: string][] = [
-      ['household', 'village_code'],
-      ['region', 'code'],
-      ['audit_entry', 'region_code'],
-      ['access_log', 'region_code'],
-      ['organisation_pairing', 'village_code'],
-      ['social_assistance', 'village_code'],
-      ['housing_measure', 'village_code'],
-      ['cadre_pairing', 'village_code'],
-      ['pairing_visit', 'village_code'],
-      ['donation', 'village_code'],
-    ];
+    const tables = parts.flatMap((p) => p.ranges ?? []);
+    expect(tables.length).toBeGreaterThan(5);
     const count = (table: string, where: string) => `(select count(*)::int from ${table} where ${where}) as ${table}`;
     for (const patterns of patternSets) {
       const like = tables.map(([table, column]) => count(table, `${column} like any (string_to_array('${patterns}', ','))`)).join(', ');

@@ -1,13 +1,5 @@
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
-import { insertCadreRecords } from './cadres';
-import { insertCivilAffairsRecords } from './civil-affairs';
-import { insertDonations } from './donations';
-import { insertEducationRecords } from './education';
-import { insertEmploymentRecords } from './employment';
-import { insertLoanRecords } from './finance';
-import { insertHealthRecords } from './health';
-import { insertHousingRecords } from './housing';
-import { insertIndustryRecords } from './industry';
+import { modules } from '../../src/modules';
 import { DEFAULT_SEED, planDemoData } from './generator';
 import type { HouseholdBatch } from './rows';
 import {
@@ -74,15 +66,8 @@ export async function loadDemoData(orm: MikroORM, options: DemoOptions): Promise
   }
   await storing;
   await advanceIdentities(knex);
-  await insertEducationRecords(knex);
-  await insertHealthRecords(knex);
-  await insertCivilAffairsRecords(knex);
-  await insertHousingRecords(knex);
-  await insertEmploymentRecords(knex);
-  await insertIndustryRecords(knex);
-  await insertCadreRecords(knex);
-  await insertLoanRecords(knex);
-  await insertDonations(knex);
+  // Each module's own records, declared in its module file: none is named here.
+  for (const m of modules) await m.demo?.(knex);
   return {
     regions: plan.regions.length,
     villages: plan.villageCount,

@@ -1,3 +1,6 @@
+import { Migration20261201020000_audit_chain } from '../../../migrations/Migration20261201020000_audit_chain';
+import { Migration20261202020000_audit_chain_per_statement } from '../../../migrations/Migration20261202020000_audit_chain_per_statement';
+import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { AccessLogEntry } from './access-log-entry.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -11,4 +14,11 @@ export const auditModule = defineModule({
   resolvers: [AuditResolver, AccessLogResolver],
   entities: [Trace, AuditEntry, AccessLogEntry],
   policy: auditPolicy,
+  inputs: {
+    'Query.auditLog(after)': TEXT.CURSOR,
+    'AuditLogFilter.regionCode': TEXT.REGION_CODE,
+    'AuditLogFilter.entity': TEXT.IDENTIFIER,
+    'Query.accessHistory(idNumber)': TEXT.ID_NUMBER,
+  },
+  migrations: [Migration20261201020000_audit_chain, Migration20261202020000_audit_chain_per_statement],
 });

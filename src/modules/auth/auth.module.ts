@@ -1,3 +1,4 @@
+import { TEXT, withMaxItems } from '../../kernel/text';
 import { defineModule } from '../module';
 import { createAuthLoaders } from './auth.loaders';
 import { authPolicy } from './auth.policy';
@@ -13,6 +14,11 @@ export const authModule = defineModule({
   entities: [Organisation, ApiKey],
   loaders: createAuthLoaders,
   policy: authPolicy,
+  inputs: {
+    'Mutation.createApiKey(name)': TEXT.NAME,
+    'RegisterOrganisationInput.name': TEXT.NAME,
+    'RegisterOrganisationInput.scopes': withMaxItems(TEXT.REGION_CODE, 20),
+  },
 });
 
 declare module '../../context/loaders' {

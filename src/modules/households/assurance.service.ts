@@ -1,6 +1,5 @@
 import type { RequestContext } from '../../context/request-context';
 import { ParameterName } from '../parameters';
-import { parameterLoader } from '../parameters';
 import { assess, type Assurance } from './assurance';
 import type { HouseholdRow } from './household.rows';
 
@@ -8,7 +7,7 @@ import type { HouseholdRow } from './household.rows';
 export async function householdAssurance(ctx: RequestContext, household: HouseholdRow, asOf: string): Promise<Assurance> {
   const year = Number(asOf.slice(0, 4));
   const regionCode = household.village.code;
-  const parameter = (name: ParameterName) => parameterLoader(ctx).load({ name, regionCode, year });
+  const parameter = (name: ParameterName) => ctx.loaders.parameterInForce.load({ name, regionCode, year });
   // Enrolments, insurance and assessments come from the education, health and housing modules' loaders, found through the context: this module imports none.
   const [members, enrolments, insurance, housingAssessments, povertyLine, schoolAgeFrom, schoolAgeTo] = await Promise.all([
     ctx.loaders.membersByHousehold.load(household.id),

@@ -1,3 +1,5 @@
+import { Migration20261123040000_household_rules } from '../../../migrations/Migration20261123040000_household_rules';
+import { TEXT } from '../../kernel/text';
 import { defineModule } from '../module';
 import { HouseholdIdentification } from './household-identification.entity';
 import { HouseholdStatusChange } from './household-status-change.entity';
@@ -18,6 +20,22 @@ export const householdsModule = defineModule({
   loaders: createHouseholdLoaders,
   policy: householdsPolicy,
   sqlReads: householdSqlReads,
+  inputs: {
+    'Query.households(after)': TEXT.CURSOR,
+    'Village.households(after)': TEXT.CURSOR,
+    'HouseholdFilter.regionCode': TEXT.REGION_CODE,
+    // People by ID number: each look-up names its purpose
+    'Query.member(idNumber)': TEXT.ID_NUMBER,
+    'Query.member(purpose)': TEXT.PURPOSE,
+    'RegisterHouseholdInput.villageCode': TEXT.REGION_CODE,
+    'MemberInput.name': TEXT.PERSON_NAME,
+    'MemberInput.idNumber': TEXT.ID_NUMBER,
+    'MemberPatch.name': TEXT.PERSON_NAME,
+    'OverrideInput.justification': TEXT.JUSTIFICATION,
+    'StatusChangeInput.reason': TEXT.REASON,
+    'Mutation.mergeHouseholds(reason)': TEXT.REASON,
+  },
+  migrations: [Migration20261123040000_household_rules],
 });
 
 declare module '../../context/loaders' {

@@ -93,16 +93,16 @@ export async function resolveParameters(em: EntityManager, keys: readonly Parame
   return keys.map((_, i) => byIndex.get(i) ?? null);
 }
 
-const loaders = new WeakMap<RequestContext, DataLoader<ParameterKey, ResolvedParameter | null, string>>();
-
-/** The request's batch loader of resolveParameter: every parameter a GraphQL response needs, in one statement. */
-export function parameterLoader(ctx: RequestContext): DataLoader<ParameterKey, ResolvedParameter | null, string> {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader((keys) => resolveParameters(ctx.em, keys), { cacheKeyFn: (k) => `${k.name}:${k.regionCode}:${k.year}` });
-    loaders.set(ctx, loader);
-  }
-  return loader;
+/**
+ * The module's per-request loaders (ctx.loaders): every parameter a GraphQL response needs, of
+ * any module, resolved in one statement.
+ */
+export function createParameterLoaders(ctx: RequestContext) {
+  return {
+    parameterInForce: new DataLoader<ParameterKey, ResolvedParameter | null, string>((keys) => resolveParameters(ctx.em, keys), {
+      cacheKeyFn: (k) => `${k.name}:${k.regionCode}:${k.year}`,
+    }),
+  };
 }
 
 export function assertParameterYear(year: number, field: string): void {
@@ -118,7 +118,7 @@ function assertCode(regionCode: string, field: string): void {
 export async function findParameterInForce(ctx: RequestContext, name: ParameterName, regionCode: string, year: number): Promise<ResolvedParameter | null> {
   assertCode(regionCode, 'regionCode');
   assertParameterYear(year, 'year');
-  return parameterLoader(ctx).load({ name, regionCode, year });
+  return ctx.loaders.parameterInForce.load({ name, regionCode, year });
 }
 
 /** Every prefix of a code that could be a row's prefix: '430923' → 43, 430, 4309, 43092, 430923. */

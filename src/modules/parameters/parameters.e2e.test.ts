@@ -129,6 +129,31 @@ describe('resolution: longest prefix, then latest from_year, within the years', 
     expect(await resolveParameter(em, ParameterName.LOAN_TERM_MONTHS, anhuaVillage, 2015)).toBeNull();
   });
 
+  it('are read once a request through ctx.loaders, whichever module asks: the poverty line a query and a household’s exit test both want, once', async () => {
+    const [{ id, village_code: village }] = await t.sql<{ id: number; village_code: string }>(`select id, village_code from household where village_code like '430923%' order by id limit 1`);
+    const reads: string[] = [];
+    const knex = t.db.orm.em.getConnection().getKnex();
+    const capture = (q: { sql: string }) => {
+      if (/\bpolicy_parameter\b/.test(q.sql)) reads.push(q.sql);
+    };
+    knex.on('query', capture);
+    try {
+      const { body } = await t.gql(
+        PO,
+        `{ line: policyParameter(name: POVERTY_LINE, regionCode: "${village}", year: 2026) { value }
+           household(id: "${id}") { assurance(year: 2026) { items { item verdict } } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.line.value).toBeDefined();
+      expect(body.data!.household.assurance.items.length).toBeGreaterThan(0);
+    } finally {
+      knex.off('query', capture);
+    }
+    const all = reads.join('\n');
+    expect(all).toContain('COMPULSORY_SCHOOL_AGE_FROM');
+    expect(all.match(/POVERTY_LINE/g)).toHaveLength(1);
+  });
+
   it('lists the rows that apply to a code and those under it', async () => {
     const { body } = await t.gql(PO, `{ policyParameters(name: LOAN_TERM_MONTHS, regionCode: "430923") { regionPrefix fromYear toYear value } }`);
     expect(body.data!.policyParameters).toEqual([

@@ -88,22 +88,17 @@ export async function computeExitReadiness(em: EntityManager, keys: readonly Exi
   return keys.map((_, i) => byIndex.get(i) ?? null);
 }
 
-const loaders = new WeakMap<RequestContext, DataLoader<ExitKey, VillageExitReadiness | null, string>>();
-
-/** The request's batch loader: the readiness of every village of a page in one statement. */
-export function exitReadinessLoader(ctx: RequestContext): DataLoader<ExitKey, VillageExitReadiness | null, string> {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader((keys) => computeExitReadiness(ctx.em, keys), { cacheKeyFn: (k) => `${k.code}:${k.year}` });
-    loaders.set(ctx, loader);
-  }
-  return loader;
+/** The module's per-request loader (ctx.loaders): the readiness of every village of a page in one statement. */
+export function createVillageExitLoaders(ctx: RequestContext) {
+  return {
+    exitReadiness: new DataLoader<ExitKey, VillageExitReadiness | null, string>((keys) => computeExitReadiness(ctx.em, keys), { cacheKeyFn: (k) => `${k.code}:${k.year}` }),
+  };
 }
 
 export function villageExitReadiness(ctx: RequestContext, village: Pick<Region, 'code'>, year: number | undefined | null): Promise<VillageExitReadiness | null> {
   const y = year ?? chinaYear();
   assertParameterYear(y, 'year');
-  return exitReadinessLoader(ctx).load({ code: village.code, year: y });
+  return ctx.loaders.exitReadiness.load({ code: village.code, year: y });
 }
 
 /** Which status a village may move to from which: exit 退出, rollback 回退, identification 识别 and its reversal. */
