@@ -125,7 +125,9 @@ const READ_PATHS: [name: string, key: string, query: () => string][] = [
     'demo-poverty-office',
     () => `{ household(id: "${householdId}") { number village { name } members { name idNumber relation } head { name } statusHistory { toStatus } identification { excludedBy } } }`,
   ],
-  ['households list (bank)', 'demo-finance', () => `{ households(first: 100) { edges { node { number members { name idNumber } } } } }`],
+  ['households list (bank): its borrowers', 'demo-finance', () => `{ households(first: 100) { totalCount edges { node { number members { name idNumber } } } } }`],
+  ['households of a township (bank): its borrowers', 'demo-finance', () => `{ households(first: 50, filter: { regionCode: "${township}" }) { totalCount edges { node { number head { name } } } } }`],
+  ['households list (employment bureau): members of working age', 'demo-employment', () => `{ households(first: 50) { totalCount edges { node { number members { name labourCapacity employment } } } } }`],
   [
     'households list with filters',
     'demo-poverty-office',
