@@ -31,8 +31,16 @@ const inScope = (code: string) => `exists (select 1 from unnest(c.scopes) s wher
 /** Money as the API writes it: integer fen as yuan with two places (amounts here are never negative). */
 const money = (fen: string) => `(${fen} / 100)::text || '.' || lpad((${fen} % 100)::text, 2, '0')`;
 
-const membersOf = (fields: string) =>
-  `(select coalesce(json_agg(json_build_object(${fields}) order by m.id), '[]'::json) from member m where m.household_id = h.id)`;
+/** The household's members, those meeting `rule` if given (a caller's row rule on `member m`). */
+const membersOf = (fields: string, rule = 'true') =>
+  `(select coalesce(json_agg(json_build_object(${fields}) order by m.id), '[]'::json) from member m where m.household_id = h.id and ${rule})`;
+
+/**
+ * A bank's row rule (src/modules/households/households.policy.ts): the households and members
+ * its own loans name, retracted loans not counted. `column` is micro_loan's, `id` the row's.
+ */
+const borrowedFromCaller = (column: string, id: string) =>
+  `exists (select 1 from micro_loan l where l.${column} = ${id} and l.organisation_id = c.organisation_id and l.retracted_at is null)`;
 
 /** The poverty office sees everything; these are the fields a case worker's list shows. */
 const OFFICE_MEMBER_FIELDS = 'id name idNumber relation sex birthDate education health labourCapacity employment';
@@ -43,13 +51,16 @@ const OFFICE_HOUSEHOLD_JSON = `json_build_object('id', h.id::text, 'number', h.n
   'status', h.status, 'exitYear', h.exit_year, 'category', h.category, 'causes', h.causes, 'incomePerCapita', ${money('h.income_per_capita_fen')},
   'version', h.version, 'members', ${membersOf(OFFICE_MEMBER_JSON)})`;
 
-/** A bank (FINANCE) may read these and no more (docs/permissions.md): no health, schooling, income or causes. */
+/**
+ * A bank (FINANCE) may read these and no more (docs/permissions.md): no health, schooling, income
+ * or causes; and only its borrowers, not their families.
+ */
 const BANK_MEMBER_FIELDS = 'id name idNumber relation sex birthDate labourCapacity';
 const BANK_MEMBER_JSON = `'id', m.id::text, 'name', m.name, 'idNumber', m.id_number, 'relation', m.relation, 'sex', m.sex,
   'birthDate', m.birth_date, 'labourCapacity', m.labour_capacity`;
 const BANK_HOUSEHOLD_FIELDS = `id number groupNo registrationYear status exitYear category version members { ${BANK_MEMBER_FIELDS} }`;
 const BANK_HOUSEHOLD_JSON = `json_build_object('id', h.id::text, 'number', h.number, 'groupNo', h.group_no, 'registrationYear', h.registration_year,
-  'status', h.status, 'exitYear', h.exit_year, 'category', h.category, 'version', h.version, 'members', ${membersOf(BANK_MEMBER_JSON)})`;
+  'status', h.status, 'exitYear', h.exit_year, 'category', h.category, 'version', h.version, 'members', ${membersOf(BANK_MEMBER_JSON, borrowedFromCaller('member_id', 'm.id'))})`;
 
 const VILLAGE_PAGE = 50;
 const BANK_PAGE = 100;
@@ -80,7 +91,7 @@ export const BASELINE: Record<ReadQueryName, BaselineStatement> = {
     sql: `with ${CALLER}
       select json_build_object('households', json_build_object('edges',
         (select coalesce(json_agg(json_build_object('node', ${BANK_HOUSEHOLD_JSON}) order by h.id), '[]'::json)
-         from (select * from household h where ${inScope('h.village_code')} order by h.id limit ${BANK_PAGE}) h))) as data
+         from (select * from household h where ${inScope('h.village_code')} and ${borrowedFromCaller('household_id', 'h.id')} order by h.id limit ${BANK_PAGE}) h))) as data
       from caller c`,
   },
   // The verdict rules of src/modules/finance/loan-eligibility.ts, and the access-log row the API writes for every check.
@@ -122,18 +133,24 @@ export const BASELINE: Record<ReadQueryName, BaselineStatement> = {
 
 export type Subjects = { village: string; villageHouseholds: number; householdId: number; idNumber: string };
 
+/** The county's village with the most households, and how many: the village the reads ask about. `county` is the county's placeholder. */
+export const subjectVillageSql = (county: string) => `select village_code, count(*) as households from household where village_code like ${county} || '%'
+  group by village_code order by count(*) desc, village_code limit 1`;
+
 /**
  * What the reads ask for, chosen the same way at every size: the county's village with the most
- * households, its first household, and its first adult with labour capacity (an eligible applicant).
+ * households, its first household, and its first adult with labour capacity whose household has
+ * no loan (an eligible applicant who does not borrow yet, which the bank's row rule does not show it;
+ * bench/read-path-data.ts lends no more in that village).
  */
 export async function pickSubjects(owner: Client, county: string): Promise<Subjects> {
   const { rows } = await owner.query<{ village: string; households: string; household_id: number; id_number: string }>(
-    `with v as (select village_code, count(*) as households from household where village_code like $1 || '%'
-                group by village_code order by count(*) desc, village_code limit 1)
+    `with v as (${subjectVillageSql('$1')})
      select v.village_code as village, v.households,
             (select min(id) from household where village_code = v.village_code) as household_id,
             (select m.id_number from member m join household h on h.id = m.household_id
              where h.village_code = v.village_code and h.status <> 'REMOVED' and m.labour_capacity in ('ORDINARY', 'SKILLED', 'WEAK')
+               and not exists (select 1 from micro_loan l where l.household_id = h.id)
                and m.birth_date <= (now() at time zone 'Asia/Shanghai')::date - interval '18 years'
              order by m.id limit 1) as id_number
      from v`,

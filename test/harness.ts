@@ -96,3 +96,13 @@ export async function statementsOf(t: TestApp, key: string, query: string, varia
   expect(body.errors).toBeUndefined();
   return { statements: t.db.sqlCounter.total - before, body };
 }
+
+/**
+ * The first household `key` lists and its first member there, with their ID number: a row the
+ * caller sees whatever its row rule (a bank's borrower), to prove a field refused on it.
+ */
+export async function firstListedBy(t: TestApp, key: string): Promise<{ householdId: number; idNumber: string }> {
+  const { body } = await t.gql(key, '{ households(first: 1) { edges { node { id members { idNumber } } } } }');
+  const node = (body.data as any).households.edges[0].node;
+  return { householdId: Number(node.id), idNumber: node.members[0].idNumber };
+}

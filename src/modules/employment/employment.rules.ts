@@ -1,6 +1,6 @@
 import { ageProblem, ceilingProblem, invalid } from '../../sync/record-problems';
 import type { Person, RecordProblem } from '../../sync/sync-kind';
-import { Employment } from '../households';
+import { Employment, WORKING_AGES } from '../households';
 import { EmploymentSupportKind } from './employment.enums';
 import type { EmploymentSupportRecord } from './employment.types';
 
@@ -23,13 +23,6 @@ export const CEILINGS: Readonly<Record<EmploymentSupportKind, number | null>> = 
   SKILLS_TRAINING: null,
   START_UP_SUBSIDY: yuan(5000),
 };
-
-/**
- * Working age, full years on the record's date, both included: from 16, below which no one may be
- * employed (劳动法 第十五条), to 65, the oldest a public-welfare post is commonly filled to. The
- * seeds give no ages; these are constants like the ceilings.
- */
-export const WORKING_AGES: readonly [number, number] = [16, 65];
 
 /** The most hours one training record may hold: a year of full-time days. */
 export const MOST_TRAINING_HOURS = 2000;

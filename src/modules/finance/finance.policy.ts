@@ -1,6 +1,6 @@
 import { Role } from '../../kernel/role';
 import { all, connection, type ModulePolicy } from '../../policy/policy';
-import { PARTNER_RECORD_ROWS } from '../../policy/row-rules';
+import { PARTNER_RECORD_ROWS, REGION_ROWS } from '../../policy/row-rules';
 import { MEASURE_FIELDS } from '../../sync/measure.types';
 
 const { POVERTY_OFFICE, FINANCE, AUDITOR } = Role;
@@ -21,7 +21,8 @@ const COVERAGE_REASON = {
 
 export const financePolicy: ModulePolicy = {
   types: {
-    LoanEligibility: { rows: 'the person looked up, if registered in scope', fields: all(LOAN_CHECKERS, 'idNumber', 'eligible', 'verdict', 'reasons', 'ceiling', 'termMonths', 'checkedOn') },
+    // Anyone registered in the bank's region, borrower or not yet: an applicant is checked before the first loan, and the verdict tells nothing else of them.
+    LoanEligibility: { rows: REGION_ROWS, fields: all(LOAN_CHECKERS, 'idNumber', 'eligible', 'verdict', 'reasons', 'ceiling', 'termMonths', 'checkedOn') },
     MicroLoan: {
       rows: PARTNER_RECORD_ROWS,
       fields: all(LOAN_READERS, ...MEASURE_FIELDS, 'loanNumber', 'event', 'termMonths', 'rateBasisPoints', 'purpose', 'interestSubsidised', 'overdueDays'),

@@ -52,7 +52,7 @@ const orNull = (v: string | null) => (v === null ? null : Number(v));
 async function judgeApplicants(ctx: RequestContext, idNumbers: string[], purpose: string): Promise<LoanCheck[]> {
   const today = chinaToday();
   const distinct = [...new Set(idNumbers)];
-  const scope = rowScopeSql(ctx.caller, 'Household', 'h.village_code');
+  const scope = rowScopeSql(ctx.caller, 'LoanEligibility', 'h.village_code');
   const found = await rows<ApplicantColumns>(ctx, APPLICANTS(scope.sql), [Number(today.slice(0, 4)), arrayLiteral(distinct), ...scope.bindings]);
   const byIdNumber = new Map<string, Applicant>(
     found.map((a) => [a.idNumber, { ...a, outstandingFen: Number(a.outstandingFen), ceilingFen: orNull(a.ceilingFen), termMonths: orNull(a.termMonths) }]),

@@ -1,6 +1,6 @@
 import { composeIdNumber } from '../../kernel/id-number';
 import { describeBatchSync, fen, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
-import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
+import { firstListedBy, startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /**
  * The health sector's three batch mutations over HTTP on real PostgreSQL: what the engine does
@@ -153,8 +153,10 @@ describe('reading the records', () => {
       `select m.id_number as "idNumber" from member m join household h on h.id = m.household_id
         where h.village_code like '430923%' and h.status <> 'REMOVED' and m.birth_date between current_date - interval '15 years' and current_date - interval '8 years' order by m.id limit 1`,
     );
-    for (const key of ['demo-education', 'demo-finance']) {
-      const { body } = await t.gql(key, MEMBER(child.idNumber));
+    // A bank sees only its borrowers: one of them.
+    const borrower = await firstListedBy(t, 'demo-finance');
+    for (const [key, idNumber] of [['demo-education', child.idNumber], ['demo-finance', borrower.idNumber]]) {
+      const { body } = await t.gql(key, MEMBER(idNumber));
       expect(body.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     }
   });
@@ -187,9 +189,13 @@ describe('reading the records', () => {
 
   // Every role that reads households now reads some sector's records (a bank its own loans), so none is refused the field.
   it('lists to a bank its own loans only, none of the health records', async () => {
-    const { body } = await t.gql('demo-finance', `{ household(id: "${person().householdId}") { measures { sector } } }`);
+    // The bank's borrowers' households, some of them with health records.
+    const { body } = await t.gql('demo-finance', '{ households(first: 50) { edges { node { id measures { sector } } } } }');
     expect(body.errors).toBeUndefined();
-    expect(body.data!.household.measures.filter((m: any) => m.sector !== 'FINANCE')).toEqual([]);
+    const households = body.data!.households.edges.map((e: any) => e.node);
+    const [insured] = await t.sql<{ n: number }>('select count(*)::int as n from insurance_enrolment where household_id = any(?::int[])', [`{${households.map((h: any) => h.id).join(',')}}`]);
+    expect(insured.n).toBeGreaterThan(0);
+    expect(households.flatMap((h: any) => h.measures).filter((m: any) => m.sector !== 'FINANCE')).toEqual([]);
   });
 
   it('is NOT_FOUND for the other county’s health bureau: the member is not in its region', async () => {

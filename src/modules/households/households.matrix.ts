@@ -1,15 +1,19 @@
 import { composeIdNumber } from '../../kernel/id-number';
 import { Role } from '../../kernel/role';
-import { defineMatrix, mutation, query, type MatrixSetUp } from '../../../test/matrix-routes';
+import { defineMatrix, mutation, query, type MatrixSetUp, type RowCase } from '../../../test/matrix-routes';
 
-type Registry = { householdId: number; updateId: number; statusId: number; mergeInto: number; mergeFrom: number; spouseId: number; sonId: number; village: string; newcomer: string; newcomerBorn: string; applicant: string; applicantBorn: string };
+/** Members of one household of the demo county, a pupil and a parent, and someone old: the age rules' rows. */
+type Ages = { child: number; adult: number; elder: number };
+
+type Registry = { ages: Ages; householdId: number; updateId: number; statusId: number; mergeInto: number; mergeFrom: number; spouseId: number; sonId: number; village: string; newcomer: string; newcomerBorn: string; applicant: string; applicantBorn: string };
 
 const person = (id: string, born: string, relation: string) =>
   `{ name: "矩阵", idNumber: "${id}", relation: ${relation}, sex: MALE, birthDate: "${born}", education: PRIMARY, schoolStage: NOT_IN_SCHOOL, health: HEALTHY, labourCapacity: ORDINARY, employment: FARMING, medicalInsurance: true }`;
 const identification = '{ motorVehicle: false, newlyBuiltHouse: false, urbanCommercialHousing: false, publicServantMember: false, registeredBusiness: false, disasterVictim: false }';
 
 /** Households registered through the API for the registry's routes, with people the registry has never seen. */
-async function registryFixtures({ t, keyOf }: MatrixSetUp): Promise<Registry> {
+async function registryFixtures(setUp: MatrixSetUp): Promise<Registry> {
+  const { t, keyOf } = setUp;
   const [v] = await t.sql<{ code: string }>(`select code from region where level = 'VILLAGE' and code like '430923%' order by code limit 1`);
   let seq = 901;
   const fresh = (born: string) => ({ id: composeIdNumber('430923', born, (seq += 2)), born });
@@ -30,15 +34,39 @@ async function registryFixtures({ t, keyOf }: MatrixSetUp): Promise<Registry> {
   const applicant = fresh('1975-11-11');
   const idOf = (relation: string) => Number(family.members.find((m) => m.relation === relation)!.id);
   return {
+    ages: await agesFixture(setUp),
     householdId: Number(family.id), updateId: Number(updated.id), statusId: Number(status.id), mergeInto: Number(mergeInto.id), mergeFrom: Number(mergeFrom.id), spouseId: idOf('SPOUSE'), sonId: idOf('SON'),
     village: v.code, newcomer: newcomer.id, newcomerBorn: newcomer.born, applicant: applicant.id, applicantBorn: applicant.born,
   };
 }
 
+const aged = (from: number, to: number, alias = 'm') => `${alias}.birth_date between current_date - interval '${to} years' and current_date - interval '${from} years'`;
+
+/** Ages well inside or outside each rule's bounds, so that no birthday on the day of the run moves them. */
+async function agesFixture({ t }: MatrixSetUp): Promise<Ages> {
+  const [family] = await t.sql<{ child: number; adult: number }>(
+    `select c.id as child, (select m.id from member m where m.household_id = c.household_id and ${aged(30, 55)} order by m.id limit 1) as adult
+     from member c join household h on h.id = c.household_id
+     where h.village_code like '430923%' and ${aged(8, 14, 'c')}
+       and exists (select 1 from member m where m.household_id = c.household_id and ${aged(30, 55)}) order by c.id limit 1`,
+  );
+  const [elder] = await t.sql<{ id: number }>(
+    `select m.id from member m join household h on h.id = m.household_id where h.village_code like '430923%' and ${aged(70, 120)} order by m.id limit 1`,
+  );
+  return { ...family, elder: elder.id };
+}
+
+/** The age rules on members (households.policy.ts): the education bureau reads pupils, not parents; the employment bureau people of working age, not children or the old. */
+const ageRows = ({ ages }: Registry): RowCase[] => [
+  { role: Role.EDUCATION, type: 'Member', why: 'a pupil; not a parent or someone old', sees: [ages.child], hides: [ages.adult, ages.elder] },
+  { role: Role.EMPLOYMENT, type: 'Member', why: 'an adult of working age; not a child or someone old', sees: [ages.adult], hides: [ages.child, ages.elder] },
+];
+
 const households = { field: 'households', args: '(first: 1)' };
 
 export const matrix = defineMatrix<Registry>({
   prepare: registryFixtures,
+  rows: ageRows,
   /** The list's types hang off the demo data; the registry's off a household registered through the API, its mutations act on households made for them. */
   routes: (f, r) => {
     const household = { field: 'household', args: `(id: "${r.householdId}")` };

@@ -14,7 +14,11 @@ export const plans = definePlans({
       'demo-poverty-office',
       (l) => `{ household(id: "${l.householdId}") { number village { name } members { name idNumber relation } head { name } statusHistory { toStatus } identification { excludedBy } } }`,
     ],
-    ['households list (bank)', 'demo-finance', () => `{ households(first: 100) { edges { node { number members { name idNumber } } } } }`],
+    // Compiled to one statement (src/sql-read): its plan is the compiled statement's.
+    ['households list (bank): its borrowers', 'demo-finance', () => `{ households(first: 100) { edges { node { number members { name idNumber } } } } }`],
+    ['households list (bank) and their count', 'demo-finance', () => `{ households(first: 100) { totalCount edges { node { number members { name idNumber } } } } }`],
+    ['households of a township (bank): its borrowers', 'demo-finance', (l) => `{ households(first: 50, filter: { regionCode: "${l.township}" }) { totalCount edges { node { number head { name } } } } }`],
+    ['households list (employment bureau): members of working age', 'demo-employment', () => `{ households(first: 50) { totalCount edges { node { number members { name labourCapacity employment } } } } }`],
     [
       'households list with filters',
       'demo-poverty-office',

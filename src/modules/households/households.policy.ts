@@ -1,7 +1,7 @@
 import { Role } from '../../kernel/role';
 import { all, connection, type ModulePolicy } from '../../policy/policy';
 import { HEALTH_READERS, IDENTITY_READERS, INCOME_READERS, OVERSIGHT, REGISTRY_READERS, VISIT_READERS } from '../../policy/role-groups';
-import { agedBetween, allOf, inRegionScopes, pairedWithCallersCadres } from '../../policy/row-rules';
+import { agedBetween, allOf, inCallersRecords, inRegionScopes, pairedWithCallersCadres, partnerRecords } from '../../policy/row-rules';
 
 const { POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFAIRS, HOUSING, EMPLOYMENT, AUDITOR } = Role;
 
@@ -13,10 +13,33 @@ const { POVERTY_OFFICE, EDUCATION, HEALTH, FINANCE, CIVIL_AFFAIRS, HOUSING, EMPL
  */
 export const SCHOOL_AGE = agedBetween(3, 25);
 
+/**
+ * Working age, full years, both included: from 16, below which no one may be employed (劳动法 第十五条),
+ * to 65, the oldest a public-welfare post is commonly filled to. The seeds give no ages. The
+ * employment bureau records support for members of these ages (employment.rules.ts) and reads no
+ * one else: not the children and the old of the households it works with.
+ */
+export const WORKING_AGES: readonly [number, number] = [16, 65];
+
+/**
+ * A bank reads its own borrowers (issue 12): the households its loans (micro_loan) name and, of
+ * them, the borrowers themselves, not their families. What it needs of anyone else, an applicant
+ * or a borrower's household, is loanEligibility's verdict. A repaid loan keeps its borrower; a
+ * retracted one was never made.
+ */
+const BORROWING_HOUSEHOLDS = allOf(
+  inRegionScopes,
+  inCallersRecords(partnerRecords('micro_loan', 'household_id'), 'id', "a loan the caller's bank recorded and has not retracted is the household's (micro_loan.household_id)"),
+);
+const BORROWERS = allOf(
+  inRegionScopes,
+  inCallersRecords(partnerRecords('micro_loan', 'member_id'), 'id', "the member borrowed a loan the caller's bank recorded and has not retracted (micro_loan.member_id)"),
+);
+
 export const householdsPolicy: ModulePolicy = {
   types: {
     Household: {
-      rows: { default: inRegionScopes, byRole: { BACKING_UNIT: allOf(inRegionScopes, pairedWithCallersCadres()) } },
+      rows: { default: inRegionScopes, byRole: { FINANCE: BORROWING_HOUSEHOLDS, BACKING_UNIT: allOf(inRegionScopes, pairedWithCallersCadres()) } },
       fields: {
         ...all(VISIT_READERS, 'id', 'number', 'groupNo', 'status', 'village', 'members', 'head'),
         ...all(REGISTRY_READERS, 'registrationYear', 'exitYear', 'category', 'version'),
@@ -47,7 +70,15 @@ export const householdsPolicy: ModulePolicy = {
     Identification: { rows: 'as the household', fields: all(OVERSIGHT, 'excludedBy', 'overrideJustification', 'priorityScore', 'durableGoods', 'assessedAt') },
     ...connection('Household', VISIT_READERS),
     Member: {
-      rows: { default: inRegionScopes, byRole: { EDUCATION: allOf(inRegionScopes, SCHOOL_AGE), BACKING_UNIT: allOf(inRegionScopes, pairedWithCallersCadres('household_id')) } },
+      rows: {
+        default: inRegionScopes,
+        byRole: {
+          EDUCATION: allOf(inRegionScopes, SCHOOL_AGE),
+          FINANCE: BORROWERS,
+          EMPLOYMENT: allOf(inRegionScopes, agedBetween(...WORKING_AGES)),
+          BACKING_UNIT: allOf(inRegionScopes, pairedWithCallersCadres('household_id')),
+        },
+      },
       fields: {
         ...all(VISIT_READERS, 'id', 'name', 'relation', 'sex', 'ageGroup', 'household'),
         birthDate: {

@@ -3,6 +3,7 @@ export { ageOn, type EnrolmentEvidence, type HousingAssessmentEvidence, type Ins
 export { HouseholdStatus } from './household.enums';
 export { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, toHouseholdRow, toMemberRow, type HouseholdColumns, type HouseholdRow, type MemberColumns, type MemberRow } from './household.rows';
 export { HouseholdConnection, HouseholdType, MemberType } from './household.types';
+export { WORKING_AGES } from './households.policy';
 export { Employment, LabourCapacity, SchoolStage } from './member.enums';
 export { assertIdNumber, assertPurpose, memberScope } from './member.service';
 export { HousingGrade, Verdict } from './registry.enums';

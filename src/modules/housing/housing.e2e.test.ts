@@ -1,6 +1,6 @@
 import { composeIdNumber } from '../../kernel/id-number';
 import { describeBatchSync, fen, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
-import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
+import { firstListedBy, startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /**
  * The housing bureau's batch mutation over HTTP on real PostgreSQL: what the engine does for every
@@ -117,8 +117,10 @@ describe('reading the records', () => {
   });
 
   it('is FORBIDDEN to roles outside housing, the poverty office and audit', async () => {
-    for (const key of ['demo-civil-affairs', 'demo-health', 'demo-finance']) {
-      const { body } = await t.gql(key, HOUSEHOLD(person().householdId));
+    // A bank sees only its borrowers' households: one of them.
+    const borrowing = await firstListedBy(t, 'demo-finance');
+    for (const [key, householdId] of [['demo-civil-affairs', person().householdId], ['demo-health', person().householdId], ['demo-finance', borrowing.householdId]] as const) {
+      const { body } = await t.gql(key, HOUSEHOLD(householdId));
       expect(body.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     }
   });

@@ -1,7 +1,7 @@
 import { composeIdNumber } from '../../kernel/id-number';
 import { Role } from '../../kernel/role';
 import { describeBatchSync, fen, sectorPeople, syncClient, type Person, type SyncCase, type SyncWorld } from '../../../test/batch-sync-cases';
-import { startTestApp, statementsOf, type TestApp } from '../../../test/harness';
+import { firstListedBy, startTestApp, statementsOf, type TestApp } from '../../../test/harness';
 
 /**
  * The poverty office's industry-support batch over HTTP on real PostgreSQL: what the engine does
@@ -102,8 +102,11 @@ describe('reading the records', () => {
   });
 
   it('is FORBIDDEN to every other role: it is household income', async () => {
-    for (const key of ['demo-employment', 'demo-civil-affairs', 'demo-finance', 'demo-health']) {
-      const { body } = await t.gql(key, `{ member(idNumber: "${reader().idNumber}", purpose: "industry record check") { industrySupport { id } } }`);
+    // A bank sees only its borrowers: one of them.
+    const borrower = await firstListedBy(t, 'demo-finance');
+    const asked = [...['demo-employment', 'demo-civil-affairs', 'demo-health'].map((key) => [key, reader().idNumber]), ['demo-finance', borrower.idNumber]];
+    for (const [key, idNumber] of asked) {
+      const { body } = await t.gql(key, `{ member(idNumber: "${idNumber}", purpose: "industry record check") { industrySupport { id } } }`);
       expect(body.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     }
   });

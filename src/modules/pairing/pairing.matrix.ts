@@ -1,8 +1,11 @@
 import { chinaToday } from '../../config/clock';
 import { Role } from '../../kernel/role';
-import { defineMatrix, mutation, query, retraction, type MatrixSetUp } from '../../../test/matrix-routes';
+import { defineMatrix, mutation, query, retraction, type MatrixSetUp, type RowCase } from '../../../test/matrix-routes';
 
-type Cadres = { unitId: number; householdId: number; pairingId: number; cadreId: number; freeHousehold: number; endingPairing: number; secretaryId: number };
+/** A member of the unit's paired household, and a household no cadre is paired with and a member of it. */
+type Unpaired = { pairedMember: number; household: number; member: number };
+
+type Cadres = { unpaired: Unpaired; unitId: number; householdId: number; pairingId: number; cadreId: number; freeHousehold: number; endingPairing: number; secretaryId: number };
 
 /**
  * The demo county's backing unit, a household its cadre is paired with (with visits, no earlier
@@ -54,14 +57,29 @@ async function cadreFixtures({ t, keyOf }: MatrixSetUp): Promise<Cadres> {
     [unit.id, unit.id, `{${free.map((h) => h.id).join(',')}}`],
   );
   const [secretary] = await t.sql<{ id: number }>(`select id from cadre where organisation_id = ? order by id offset 1 limit 1`, [unit.id]);
+  const [unpaired] = await t.sql<Unpaired>(
+    `select (select min(id) from member where household_id = ?) as "pairedMember", h.id as household, m.id as member
+     from household h join member m on m.household_id = h.id
+     where h.village_code like '430923%' and not exists (select 1 from cadre_pairing p where p.household_id = h.id) and h.id <> all (?::int[])
+     order by h.id, m.id limit 1`,
+    [paired.household_id, `{${free.map((h) => h.id).join(',')}}`],
+  );
   return {
+    unpaired,
     unitId: unit.id, householdId: paired.household_id, pairingId: paired.id, cadreId: Number(cadre.addCadre.id),
     freeHousehold: free[1].id, endingPairing: Number(ending.pairCadre.id), secretaryId: secretary.id,
   };
 }
 
+/** A backing unit reads the households its cadres are paired with now and their members, no other (households.policy.ts). */
+const unitRows = (c: Cadres): RowCase[] => [
+  { role: Role.BACKING_UNIT, type: 'Household', why: 'a household its cadre is paired with; not one no cadre is', sees: [c.householdId], hides: [c.unpaired.household] },
+  { role: Role.BACKING_UNIT, type: 'Member', why: 'a member of a paired household; not of another', sees: [c.unpaired.pairedMember], hides: [c.unpaired.member] },
+];
+
 export const matrix = defineMatrix<Cadres>({
   prepare: cadreFixtures,
+  rows: unitRows,
   routes: (f, c) => {
     const household = { field: 'household', args: `(id: "${c.householdId}")` };
     const today = chinaToday();
