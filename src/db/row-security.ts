@@ -75,6 +75,9 @@ function settingsSql(viewer: Viewer, switchRole: boolean): string {
     ...(switchRole ? [['role', API_ROLE]] : []),
     ['jingzhun.scope_patterns', viewer.scopes.map((scope) => `${scope}%`).join(',')],
     ['jingzhun.organisation_id', String(viewer.organisationId)],
+    // A request's statements are short: compiling one with LLVM, which PostgreSQL starts on a high
+    // estimate (a walk it will stop early), took 150 ms of a 3 ms read.
+    ['jit', 'off'],
   ].map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`);
   return `select ${settings.join(', ')}`;
 }

@@ -25,11 +25,19 @@ export type RowRule =
 /**
  * A table of records an organisation holds of people (its `organisation_id`): the column naming
  * the household or member a record is for, and the column that, once set, ends the record.
+ * `widelyHeld`: one organisation holds records of a large share of the rows (a county bank's
+ * borrowers), so the rule is best tested on each row as a list walks them in order, not by
+ * reading all of the organisation's records first (row-scope.ts).
  */
-export type RecordLink = { table: string; column: string; endedBy: string };
+export type RecordLink = { table: string; column: string; endedBy: string; widelyHeld?: boolean };
 
 /** A partner's records (the batch-sync engine's tables, migration 2026-12-02 00), which end when retracted. */
-export const partnerRecords = (table: string, column: string): RecordLink => ({ table, column, endedBy: 'retracted_at' });
+export const partnerRecords = (table: string, column: string, options: { widelyHeld?: boolean } = {}): RecordLink => ({
+  table,
+  column,
+  endedBy: 'retracted_at',
+  ...options,
+});
 
 /** A type's row rule: one for every role, and any role's own. */
 export type RowPolicy = { default: RowRule; byRole?: Partial<Record<Role, RowRule>> };

@@ -29,11 +29,11 @@ export const WORKING_AGES: readonly [number, number] = [16, 65];
  */
 const BORROWING_HOUSEHOLDS = allOf(
   inRegionScopes,
-  inCallersRecords(partnerRecords('micro_loan', 'household_id'), 'id', "a loan the caller's bank recorded and has not retracted is the household's (micro_loan.household_id)"),
+  inCallersRecords(partnerRecords('micro_loan', 'household_id', { widelyHeld: true }), 'id', "a loan the caller's bank recorded and has not retracted is the household's (micro_loan.household_id)"),
 );
 const BORROWERS = allOf(
   inRegionScopes,
-  inCallersRecords(partnerRecords('micro_loan', 'member_id'), 'id', "the member borrowed a loan the caller's bank recorded and has not retracted (micro_loan.member_id)"),
+  inCallersRecords(partnerRecords('micro_loan', 'member_id', { widelyHeld: true }), 'id', "the member borrowed a loan the caller's bank recorded and has not retracted (micro_loan.member_id)"),
 );
 
 export const householdsPolicy: ModulePolicy = {
