@@ -5,6 +5,7 @@ import { createServer, type Server } from '../src/http/app';
 import { ALL_ROLES } from '../src/kernel/role';
 import { createLogger } from '../src/observability/logger';
 import { MASKS } from '../src/policy/masks';
+import { MAX_PREPARED_PER_CONNECTION } from '../src/db/row-security';
 import { DEMO_KEYS } from '../seeds/demo';
 import { startTestApp, type TestApp } from './harness';
 
@@ -18,7 +19,8 @@ let household: number;
 let village: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // The budget of requests is raised for the test of many different queries.
+  t = await startTestApp({ env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '60000' } });
   resolvers = await createServer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SQL_READS: 'off' }), t.db, createLogger({ logLevel: 'silent' }));
   [{ household, village }] = await t.sql<{ household: number; village: string }>(
     `select min(id) as household, (array_agg(village_code order by id))[1] as village from household where village_code like '430923%'`,
@@ -119,4 +121,16 @@ describe('a query answered by one compiled statement', () => {
     const [masked] = await t.sql<{ ids: string[] }>(`select array[${ids.map((id) => MASKS.idNumber.sql(`'${id}'::text`)).join(', ')}] as ids`);
     expect(masked.ids).toEqual(ids.map(MASKS.idNumber.apply));
   });
+
+  it('keeps at most its share of prepared statements on a connection, however many different queries come', async () => {
+    const key = keyOf('POVERTY_OFFICE');
+    const distinct = MAX_PREPARED_PER_CONNECTION * 6;
+    for (let i = 0; i < distinct; i++) {
+      const { body } = await request(t.server.app).post('/graphql').set('Authorization', `Bearer ${key}`).send({ query: `{ q${i}: household(id: "${household}") { id } }` });
+      expect(body.data[`q${i}`].id).toBe(String(household));
+    }
+    const pool = (t.db.orm.em.getConnection().getKnex().client as unknown as { pool: { free: { resource: unknown }[]; used: { resource: unknown }[] } }).pool;
+    const prepared = [...pool.free, ...pool.used].map(({ resource }) => Object.keys((resource as { connection: { parsedStatements: object } }).connection.parsedStatements).length);
+    expect(Math.max(...prepared)).toBe(MAX_PREPARED_PER_CONNECTION);
+  }, 120_000);
 });

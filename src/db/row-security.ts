@@ -179,7 +179,7 @@ export async function endScopedTransaction(em: EntityManager, outcome: 'commit' 
 }
 
 /** Statements one connection keeps prepared, at most: a caller sending ever new queries must not grow a backend's memory without end. */
-const MAX_PREPARED_PER_CONNECTION = 200;
+export const MAX_PREPARED_PER_CONNECTION = 200;
 
 /** A name for the text, or none (planned every time) once the connection holds its share of prepared statements. */
 function preparedName(client: Client, text: string): string {
