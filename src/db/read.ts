@@ -43,7 +43,7 @@ export async function rows<T>(ctx: RequestContext, sql: string, bindings: readon
  * has sent anything else, it is an ordinary `rows`.
  */
 export async function soleRead<T>(ctx: RequestContext, sql: string, bindings: readonly Binding[]): Promise<T[]> {
-  return ((await readAlone(ctx.em, sql, numbered(sql, bindings.length), bindings)) as T[] | undefined) ?? rows<T>(ctx, sql, bindings);
+  return ((await readAlone(ctx.em, ctx.caller, sql, numbered(sql, bindings.length), bindings)) as T[] | undefined) ?? rows<T>(ctx, sql, bindings);
 }
 
 /**

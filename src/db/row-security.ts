@@ -55,12 +55,35 @@ const scopedTransactions = new WeakMap<object, ScopedTransaction>();
 /**
  * A read that is all its request sends: with the caller's scope, in one round trip and as a
  * transaction of its own, a prepared statement (planned once per connection) when it can be.
- * Undefined when the request's transaction has sent something already, or is not scoped: then
- * the read goes the usual way (`rows`).
+ * With no request transaction open (a query answered by one compiled statement opens none), on a
+ * connection of the pool, given back at once. Undefined when the request's transaction has sent
+ * something already, or is not scoped: then the read goes the usual way (`rows`).
  */
-export function readAlone(em: EntityManager, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
+export function readAlone(em: EntityManager, viewer: Viewer, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
   const transaction = em.getTransactionContext();
-  return transaction && scopedTransactions.get(transaction)?.readAlone(sql, text, bindings);
+  if (transaction) return scopedTransactions.get(transaction)?.readAlone(sql, text, bindings);
+  return readOnPooledConnection(em, settingsSql(viewer, switchingRole.has(em.config)), sql, text, bindings);
+}
+
+async function readOnPooledConnection(em: EntityManager, settings: string, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> {
+  const { client } = em.getConnection().getKnex() as unknown as { client: Knex.Client & { acquireConnection(): Promise<Client>; releaseConnection(c: Client): Promise<unknown> } };
+  const connection = await client.acquireConnection();
+  try {
+    return await sendScopedRead(client, connection, settings, sql, text, bindings);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/** The settings and the read as one message (ScopedRead), seen by the knex client's listeners as a transaction's statements are. */
+function sendScopedRead(client: Knex.Client, connection: Client, settings: string, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> {
+  // Seen by listeners (tests replay them) as a transaction's opening, which they are: the read's
+  // implicit transaction. They share its message and are not counted apart.
+  client.emit('query', { sql: `begin; ${settings}`, bindings: [], sharesMessage: true });
+  client.emit('query', { sql: text, bindings, readSql: sql });
+  return new Promise((resolve, reject) => {
+    connection.query(new ScopedRead(settings, text, bindings, preparedName(connection, text), (error, results) => (error ? reject(error) : resolve(results[1].rows))));
+  });
 }
 
 /** The option under which `rows` offers its statement as one text with its values inlined, for the opening's message. */
@@ -124,14 +147,7 @@ class ScopedTransaction extends PgTransaction {
   /** readAlone above: the scope's settings and the read in one message, ended by its Sync. */
   readAlone(sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
     if (!this.pending) return undefined;
-    this.trxClient.emit('query', { sql: this.opening, bindings: [], sharesMessage: true });
-    this.trxClient.emit('query', { sql: text, bindings });
-    const client = this.connection as Client;
-    return new Promise((resolve, reject) => {
-      client.query(
-        new ScopedRead(this.settings, text, bindings, preparedName(client, text), (error, results) => (error ? reject(error) : resolve(results[1].rows))),
-      );
-    });
+    return sendScopedRead(this.trxClient, this.connection as Client, this.settings, sql, text, bindings);
   }
 
   /** The opening alone, unless a statement has carried it already. */

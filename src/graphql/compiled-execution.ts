@@ -16,15 +16,21 @@ import { rawJson } from './raw-json';
  * layer included, so what a caller may read is decided exactly as before.
  *
  * A query that SQL can answer whole (src/sql-read, with the modules' `sqlReads`) is answered by one
- * statement instead, which builds the response's data in PostgreSQL.
+ * statement instead, which builds the response's data in PostgreSQL and needs no request
+ * transaction; `beforeResolvers` (the request's transaction) runs only when resolvers will.
  *
  * Apollo Server takes an executor only from a gateway; this one serves one fixed schema.
  */
-export function compiledExecution(schema: GraphQLSchema, sqlReads?: SqlReadTypes): GatewayInterface {
+export function compiledExecution(
+  schema: GraphQLSchema,
+  options: { sqlReads?: SqlReadTypes; beforeResolvers?: (ctx: RequestContext) => Promise<void> } = {},
+): GatewayInterface {
+  const { sqlReads, beforeResolvers } = options;
   const executor: GatewayExecutor = async ({ document, operationName, context, request }) => {
     const ctx = context as RequestContext;
     const read = sqlReads && compileSqlRead(schema, sqlReads, document, operationName, ctx.viewer, request.variables);
     if (read) return { data: rawJson((await soleRead<{ data: string }>(ctx, read.sql, read.bindings))[0].data) };
+    await beforeResolvers?.(ctx);
     const compiled = perDocument(schema, document, `compiled\u0000${operationName ?? ''}`, () => compileQuery(schema, document, operationName ?? undefined));
     if (!isCompiledQuery(compiled)) return compiled;
     return refusedVariablesAsBadInput(await compiled.query(undefined, context, request.variables ?? {}));

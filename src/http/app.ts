@@ -69,21 +69,23 @@ async function listenForMetrics(port: number, endpoint: express.RequestHandler, 
 const abandoned = new WeakSet<RequestContext['em']>();
 
 /**
- * The request's scoped transaction, from the start of execution until every resolver is done.
- * Opened only once the operation has been parsed, validated and admitted, so that a request
- * refused before that (a malformed body, a query that does not validate, a spent budget) holds no
- * connection: Apollo creates the context before it reads the body, and ends no request it refused
- * there. Never ended while a resolver still runs on its connection: kept when the answer can be
- * sent, undone when the client went away. A commit that fails turns the answer into an error, so
- * no caller is told a write was kept that was not; whatever happens, the connection goes back to
- * the pool.
+ * The request's scoped transaction, from the moment its resolvers are about to run (the executor
+ * opens it: `openRequestTransaction`) until every resolver is done. Opened only once the operation
+ * has been parsed, validated and admitted, so that a request refused before that (a malformed
+ * body, a query that does not validate, a spent budget) holds no connection: Apollo creates the
+ * context before it reads the body, and ends no request it refused there. A query answered by one
+ * compiled statement opens none (src/sql-read). Never ended while a resolver still runs on its
+ * connection: kept when the answer can be sent, undone when the client went away. A commit that
+ * fails turns the answer into an error, so no caller is told a write was kept that was not;
+ * whatever happens, the connection goes back to the pool.
  */
+const openRequestTransaction = async (ctx: RequestContext) => {
+  if (ctx.viewer) await beginScopedTransaction(ctx.em, ctx.viewer);
+};
+
 const requestTransaction: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async executionDidStart({ contextValue }) {
-        if (contextValue.viewer) await beginScopedTransaction(contextValue.em, contextValue.viewer);
-      },
       async willSendResponse({ contextValue, response }) {
         const { em, log } = contextValue;
         try {
@@ -123,7 +125,10 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   const rateLimiter = createRateLimiter(config, logger);
   const viewerCache = createViewerCache(config, logger);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(options.schema ?? (await buildGuardedSchema()), config.sqlReads && !options.schema ? sqlReadTypes() : undefined),
+    gateway: compiledExecution(options.schema ?? (await buildGuardedSchema()), {
+      sqlReads: config.sqlReads && !options.schema ? sqlReadTypes() : undefined,
+      beforeResolvers: openRequestTransaction,
+    }),
     formatError,
     stringifyResult,
     introspection: !config.isProduction,
