@@ -39,11 +39,12 @@ export async function rows<T>(ctx: RequestContext, sql: string, bindings: readon
 /**
  * A read that is everything its request asks of the database (a query answered by one compiled
  * statement, src/sql-read): it goes with the caller's scope in one round trip, as a prepared
- * statement, and no transaction is left to end (`readAlone`, row-security.ts). Once the request
- * has sent anything else, it is an ordinary `rows`.
+ * statement, and no transaction is left to end (`readAlone`, row-security.ts). Inside a request
+ * transaction, it is an ordinary `rows`.
  */
 export async function soleRead<T>(ctx: RequestContext, sql: string, bindings: readonly Binding[]): Promise<T[]> {
-  return ((await readAlone(ctx.em, ctx.caller, sql, numbered(sql, bindings.length), bindings)) as T[] | undefined) ?? rows<T>(ctx, sql, bindings);
+  const alone = readAlone(ctx.em, ctx.caller, numbered(sql, bindings.length), bindings) as Promise<T[]> | undefined;
+  return alone ?? rows<T>(ctx, sql, bindings);
 }
 
 /**

@@ -36,7 +36,7 @@ export async function beginScopedTransaction(em: EntityManager, viewer: Viewer):
   const opening = openingSql(viewer, switchingRole.has(em.config));
   let scoped: ScopedTransaction | undefined;
   const transaction = await new Promise<Knex.Transaction>((resolve, reject) => {
-    scoped = new ScopedTransaction(knex.client, resolve, { userParams: {}, doNotRejectOnRollback: true }, opening, settingsSql(viewer, switchingRole.has(em.config)));
+    scoped = new ScopedTransaction(knex.client, resolve, { userParams: {}, doNotRejectOnRollback: true }, opening);
     scoped.catch(reject);
   });
   // knex sends a nested transaction's SAVEPOINT through a client of its own, which sendFirst does not see.
@@ -47,43 +47,34 @@ export async function beginScopedTransaction(em: EntityManager, viewer: Viewer):
     return nest.apply(this, args);
   };
   em.setTransactionContext(transaction);
-  scopedTransactions.set(transaction, scoped!);
 }
-
-const scopedTransactions = new WeakMap<object, ScopedTransaction>();
 
 /**
- * A read that is all its request sends: with the caller's scope, in one round trip and as a
- * transaction of its own, a prepared statement (planned once per connection) when it can be.
- * With no request transaction open (a query answered by one compiled statement opens none), on a
- * connection of the pool, given back at once. Undefined when the request's transaction has sent
- * something already, or is not scoped: then the read goes the usual way (`rows`).
+ * A read that is all its request sends (a query answered by one compiled statement opens no
+ * request transaction): on a connection of the pool, given back at once, with the caller's scope,
+ * in one round trip and as a transaction of its own, a prepared statement (planned once per
+ * connection) when it can be. Undefined inside a request transaction: the read then goes the
+ * usual way (`rows`), on the transaction.
  */
-export function readAlone(em: EntityManager, viewer: Viewer, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
-  const transaction = em.getTransactionContext();
-  if (transaction) return scopedTransactions.get(transaction)?.readAlone(sql, text, bindings);
-  return readOnPooledConnection(em, settingsSql(viewer, switchingRole.has(em.config)), sql, text, bindings);
+export function readAlone(em: EntityManager, viewer: Viewer, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
+  if (em.getTransactionContext()) return undefined;
+  return readOnPooledConnection(em, settingsSql(viewer, switchingRole.has(em.config)), text, bindings);
 }
 
-async function readOnPooledConnection(em: EntityManager, settings: string, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> {
+async function readOnPooledConnection(em: EntityManager, settings: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> {
   const { client } = em.getConnection().getKnex() as unknown as { client: Knex.Client & { acquireConnection(): Promise<Client>; releaseConnection(c: Client): Promise<unknown> } };
   const connection = await client.acquireConnection();
   try {
-    return await sendScopedRead(client, connection, settings, sql, text, bindings);
+    // Seen by listeners (tests replay them) as a transaction's opening, which they are: the read's
+    // implicit transaction. They share its message and are not counted apart.
+    client.emit('query', { sql: `begin; ${settings}`, bindings: [], sharesMessage: true });
+    client.emit('query', { sql: text, bindings });
+    return await new Promise((resolve, reject) => {
+      connection.query(new ScopedRead(settings, text, bindings, preparedName(connection, text), (error, results) => (error ? reject(error) : resolve(results[1].rows))));
+    });
   } finally {
     await client.releaseConnection(connection);
   }
-}
-
-/** The settings and the read as one message (ScopedRead), seen by the knex client's listeners as a transaction's statements are. */
-function sendScopedRead(client: Knex.Client, connection: Client, settings: string, sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> {
-  // Seen by listeners (tests replay them) as a transaction's opening, which they are: the read's
-  // implicit transaction. They share its message and are not counted apart.
-  client.emit('query', { sql: `begin; ${settings}`, bindings: [], sharesMessage: true });
-  client.emit('query', { sql: text, bindings, readSql: sql });
-  return new Promise((resolve, reject) => {
-    connection.query(new ScopedRead(settings, text, bindings, preparedName(connection, text), (error, results) => (error ? reject(error) : resolve(results[1].rows))));
-  });
 }
 
 /** The option under which `rows` offers its statement as one text with its values inlined, for the opening's message. */
@@ -118,7 +109,6 @@ class ScopedTransaction extends PgTransaction {
     container: (trx: Knex.Transaction) => void,
     config: ConstructorParameters<typeof PgTransaction>[2],
     private readonly opening: string,
-    private readonly settings: string,
   ) {
     // knex calls begin() only after a connection is acquired, later than this constructor returns.
     super(client, container, config);
@@ -142,12 +132,6 @@ class ScopedTransaction extends PgTransaction {
     if (status === 1 || value === undefined) this._resolver(value);
     else this._rejecter(value);
     return Promise.resolve();
-  }
-
-  /** readAlone above: the scope's settings and the read in one message, ended by its Sync. */
-  readAlone(sql: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
-    if (!this.pending) return undefined;
-    return sendScopedRead(this.trxClient, this.connection as Client, this.settings, sql, text, bindings);
   }
 
   /** The opening alone, unless a statement has carried it already. */

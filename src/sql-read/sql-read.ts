@@ -2,6 +2,7 @@ import {
   getArgumentValues,
   getNamedType,
   getVariableValues,
+  GraphQLError,
   isObjectType,
   Kind,
   type DocumentNode,
@@ -102,8 +103,10 @@ export function compileSqlRead(
     const data = objectJson({ types, viewer, variables: coerced.coerced, fragments, aliases: 0 }, schema.getQueryType()!, operation.selectionSet, undefined);
     return { sql: `select ${data.sql}::text as data`, bindings: data.bindings };
   } catch (error) {
-    // A bad argument (pageRequest's, say) too: the resolvers report it at its path.
-    return null;
+    // A bad argument (pageRequest's AppError, getArgumentValues' GraphQLError) too: the resolvers report it at its path.
+    // Anything else is a fault of the compiler or a declaration, and is not hidden by a fallback.
+    if (error instanceof NotCompiled || error instanceof GraphQLError) return null;
+    throw error;
   }
 }
 
