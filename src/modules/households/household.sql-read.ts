@@ -4,15 +4,17 @@ import { rowScopeSql } from '../../policy/row-scope';
 import { column, type SqlReads } from '../../sql-read/declare';
 import type { SqlConnection } from '../../sql-read/sql-read';
 import { HouseholdOrder } from './household.types';
-import { HOUSEHOLD_LIST } from './household.service';
+import { HOUSEHOLD_ORDERS } from './household.service';
 
 const asText = (qualified: string) => `${qualified}::text`;
 
-/** Households in id order, with the cursors of HOUSEHOLD_ORDERS[ID] (household.service.ts). */
+const BY_ID = HOUSEHOLD_ORDERS[HouseholdOrder.ID];
+
+/** Households in id order, with the cursors of HOUSEHOLD_ORDERS[ID] (household.service.ts), its SQL on any alias. */
 const HOUSEHOLD_PAGE: SqlConnection['page'] = {
-  list: HOUSEHOLD_LIST,
+  list: BY_ID.list,
   key: (h) => `${h}.id`,
-  parseKey: integerKey,
+  parseKey: BY_ID.parseKey,
   after: (h) => `${h}.id > ?`,
   orderBy: (h) => `${h}.id`,
 };
