@@ -49,7 +49,10 @@ describe('cross-county isolation', () => {
     expect(d.organisations.every((o: any) => o.scopes.every((s: string) => s.startsWith('430981')))).toBe(true);
     expect(d.auditLog.totalCount).toBe(await count(`audit_entry where region_code like '430981%'`));
     expect(d.auditLog.edges.every((e: any) => e.node.regionCode.startsWith('430981'))).toBe(true);
-    expect(d.accessHistory).toEqual([]);
+    // County 1's look-ups of the person stay hidden; this request's own (member, loanEligibility) are
+    // logged under county 2 and may already be there, depending on which statement ran first.
+    expect(d.accessHistory.length).toBeLessThanOrEqual(2);
+    expect(d.accessHistory.every((e: any) => e.purpose === 'isolation test')).toBe(true);
     expect(d.apiKeys).toEqual([{ prefix: 'demo-aud' }]);
     expect(d.loanEligibility).toEqual({ eligible: false, ceiling: null });
   });

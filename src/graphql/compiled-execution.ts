@@ -1,6 +1,6 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, printSchema, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { RequestContext } from '../context/request-context';
 import { soleRead } from '../db/read';
@@ -17,20 +17,21 @@ import { rawJson } from './raw-json';
  *
  * A query that SQL can answer whole (src/sql-read, with the modules' `sqlReads`) is answered by one
  * statement instead, which builds the response's data in PostgreSQL and needs no request
- * transaction; `beforeResolvers` (the request's transaction) runs only when resolvers will.
+ * transaction; `beforeResolvers` (the request's transaction) runs only when resolvers will, and
+ * not for a root field its module answers with one statement of its own (`soleStatements`).
  *
  * Apollo Server takes an executor only from a gateway; this one serves one fixed schema.
  */
 export function compiledExecution(
   schema: GraphQLSchema,
-  options: { sqlReads?: SqlReadTypes; beforeResolvers?: (ctx: RequestContext) => Promise<void> } = {},
+  options: { sqlReads?: SqlReadTypes; soleStatements?: ReadonlySet<string>; beforeResolvers?: (ctx: RequestContext) => Promise<void> } = {},
 ): GatewayInterface {
-  const { sqlReads, beforeResolvers } = options;
-  const executor: GatewayExecutor = async ({ document, operationName, context, request }) => {
+  const { sqlReads, soleStatements, beforeResolvers } = options;
+  const executor: GatewayExecutor = async ({ document, operation, operationName, context, request }) => {
     const ctx = context as RequestContext;
     const read = sqlReads && compileSqlRead(schema, sqlReads, document, operationName, ctx.viewer, request.variables);
     if (read) return { data: rawJson((await soleRead<{ data: string }>(ctx, read.sql, read.bindings))[0].data) };
-    await beforeResolvers?.(ctx);
+    if (!(soleStatements && isSoleStatement(operation, soleStatements))) await beforeResolvers?.(ctx);
     const compiled = perDocument(schema, document, `compiled\u0000${operationName ?? ''}`, () => compileQuery(schema, document, operationName ?? undefined));
     if (!isCompiledQuery(compiled)) return compiled;
     return refusedVariablesAsBadInput(await compiled.query(undefined, context, request.variables ?? {}));
@@ -43,6 +44,19 @@ export function compiledExecution(
     },
     stop: async () => undefined,
   };
+}
+
+/**
+ * A query of one root field that its module answers with one statement of its own (a module's
+ * `soleStatements`): the statement carries the caller's scope itself, so no request transaction
+ * is opened for it. With anything beside it, even `__typename`, the request's transaction is.
+ */
+function isSoleStatement(operation: OperationDefinitionNode, fields: ReadonlySet<string>): boolean {
+  const [only, ...others] = operation.selectionSet.selections;
+  return (
+    operation.operation === 'query' && !operation.directives?.length && others.length === 0 &&
+    only.kind === Kind.FIELD && !only.directives?.length && fields.has(only.name.value)
+  );
 }
 
 /**

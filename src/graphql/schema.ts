@@ -27,3 +27,11 @@ export async function buildGuardedSchema(): Promise<GraphQLSchema> {
 
 /** The types whose reads the modules declare in SQL, for operations answered in one statement (src/sql-read). */
 export const sqlReadTypes = (): SqlReadTypes => mergeSqlReads(modules.map((m) => m.sqlReads));
+
+/** The root query fields the modules answer with one statement each (`soleStatements`), for operations asking one of them alone. */
+export function soleStatementFields(schema: GraphQLSchema): ReadonlySet<string> {
+  const fields = modules.flatMap((m) => m.soleStatements ?? []);
+  const unknown = fields.find((name) => !schema.getQueryType()?.getFields()[name]);
+  if (unknown) throw new Error(`soleStatements names ${unknown}, which is no field of Query`);
+  return new Set(fields);
+}

@@ -20,7 +20,7 @@ import { stringifyResult } from '../graphql/raw-json';
 import { documentStore } from '../graphql/document-store';
 import { inputGuard } from '../graphql/input-guard';
 import { queryComplexityLimit } from '../graphql/query-complexity';
-import { buildGuardedSchema, sqlReadTypes } from '../graphql/schema';
+import { buildGuardedSchema, soleStatementFields, sqlReadTypes } from '../graphql/schema';
 import { authenticate } from '../modules/auth';
 import { createViewerCache, evictChangedKeys } from '../modules/auth';
 import { operationName, requestLine, responseLine, serializeError } from '../observability/logger';
@@ -124,9 +124,11 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   const metrics = createMetrics(db.sqlCounter);
   const rateLimiter = createRateLimiter(config, logger);
   const viewerCache = createViewerCache(config, logger);
+  const schema = options.schema ?? (await buildGuardedSchema());
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(options.schema ?? (await buildGuardedSchema()), {
+    gateway: compiledExecution(schema, {
       sqlReads: config.sqlReads && !options.schema ? sqlReadTypes() : undefined,
+      soleStatements: soleStatementFields(schema),
       beforeResolvers: openRequestTransaction,
     }),
     formatError,

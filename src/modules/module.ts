@@ -34,6 +34,13 @@ export type Module<L extends object = object> = {
   measures?: SectorMeasures;
   /** Its types' reads in one SQL statement (`<name>.sql-read.ts`, src/sql-read, docs/reading.md). */
   sqlReads?: SqlReads;
+  /**
+   * Its root query fields that are one statement each, sent through `soleRead`, with nothing
+   * under them reading the database (loanEligibility: the check and its access-log entry). Asked
+   * alone in an operation, such a field opens no request transaction: the statement goes with the
+   * caller's scope as a transaction of its own, in one round trip (docs/reading.md).
+   */
+  soleStatements?: readonly string[];
   /** Its batch mutations (src/sync): each one's batchId, retracted ids and reason take the engine's text rules. */
   syncs?: readonly AnyKind[];
   /**

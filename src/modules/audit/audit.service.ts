@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
+import { arrayLiteral } from '../../db/array-literal';
 import { inUnitOfWork, type Change, type Notes } from '../../db/unit-of-work';
 import { badUserInput } from '../../errors/app-error';
 import { integerKey, pageRequest, toPage, type Page, type PageArgs } from '../../graphql/pagination';
@@ -86,6 +87,24 @@ export async function logPersonLookups(ctx: RequestContext, entries: PersonLooku
 
 export function logPersonLookup(ctx: RequestContext, entry: PersonLookupEntry): Promise<void> {
   return logPersonLookups(ctx, [entry]);
+}
+
+/**
+ * The same log entries written by the look-up's own statement, as a data-modifying `with` part of
+ * it (`with logged as (…) select …`), for a look-up that is one statement and one round trip
+ * (loanEligibility): the read and its trace are one implicit transaction, so neither is kept
+ * without the other. `found` names a relation of that statement with `id_number` and
+ * `region_code`, one row per person found.
+ */
+export function personLookupsSql(ctx: RequestContext, lookup: PersonLookup, idNumbers: readonly string[], purpose: string, found: string): { sql: string; bindings: (string | number)[] } {
+  const { organisationId, apiKeyId, scopes } = ctx.caller;
+  return {
+    sql: `insert into access_log (organisation_id, api_key_id, lookup, id_number, region_code, purpose, found)
+      select ?::int, ?::int, ?, q.id_number, coalesce(f.region_code, ?), ?, f.region_code is not null
+      from unnest(?::text[]) with ordinality q (id_number, n) left join ${found} f on f.id_number = q.id_number
+      order by q.n`,
+    bindings: [organisationId, apiKeyId, lookup, scopes[0], purpose, arrayLiteral(idNumbers)],
+  };
 }
 
 export async function listAuditLog(ctx: RequestContext, filter: AuditLogFilter | undefined, args: PageArgs): Promise<Page<AuditEntry>> {

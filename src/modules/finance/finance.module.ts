@@ -1,5 +1,6 @@
 import { Migration20261206000000_micro_loans } from '../../../migrations/Migration20261206000000_micro_loans';
 import { Migration20261206010000_loan_coverage } from '../../../migrations/Migration20261206010000_loan_coverage';
+import { Migration20261209000000_loan_standing_plan } from '../../../migrations/Migration20261209000000_loan_standing_plan';
 import { insertLoanRecords } from '../../../seeds/demo/finance';
 import { TEXT, withMaxItems } from '../../kernel/text';
 import { MAX_BATCH_IDS } from '../../rate-limit/person-lookups';
@@ -19,6 +20,7 @@ export const financeModule = defineModule({
   policy: financePolicy,
   measures: FINANCE_MEASURES,
   syncs: [MICRO_LOANS],
+  soleStatements: ['loanEligibility', 'loanEligibilities'],
   inputs: {
     // People by ID number: each look-up names its purpose
     'Query.loanEligibility(idNumber)': TEXT.ID_NUMBER,
@@ -36,6 +38,6 @@ export const financeModule = defineModule({
     'Query.loansOfDepartedHouseholds(regionCode)': TEXT.REGION_CODE,
     'Query.loansOfDepartedHouseholds(after)': TEXT.CURSOR,
   },
-  migrations: [Migration20261206000000_micro_loans, Migration20261206010000_loan_coverage],
+  migrations: [Migration20261206000000_micro_loans, Migration20261206010000_loan_coverage, Migration20261209000000_loan_standing_plan],
   demo: insertLoanRecords,
 });

@@ -155,14 +155,27 @@ describe('loans across two banks', () => {
     expect((await check(borrower.idNumber)).data.loanEligibility.ceiling).toBe('50000.00');
   });
 
-  it('takes three round trips for one applicant and for a hundred: the opening with the one read, the access log, the commit', async () => {
+  it('takes one round trip for one applicant and for a hundred: the read and its access-log entries, with the caller’s scope, in one message', async () => {
+    const logged = async () => Number((await t.sql<{ n: string }>(`select count(*) as n from access_log where lookup = 'LOAN_ELIGIBILITY'`))[0].n);
+    const before = await logged();
     const one = await statementsOf(t, BANK, CHECK, { id: borrower.idNumber });
     const hundred = await statementsOf(t, BANK, `query($ids: [String!]!) { loanEligibilities(idNumbers: $ids, purpose: "批量贷款审查") { verdict ceiling } }`, {
       ids: world.people.slice(0, 100).map((p) => p.idNumber),
     });
     console.log(`loanEligibility: ${one.statements} round trips for 1 applicant, ${hundred.statements} for 100`);
-    expect(one.statements).toBe(3);
-    expect(hundred.statements).toBe(3);
+    expect(one.statements).toBe(1);
+    expect(hundred.statements).toBe(1);
+    expect(await logged()).toBe(before + 101);
+  });
+
+  it('is checked in the request’s transaction, logged as alone, when asked beside another field', async () => {
+    const logged = async () => Number((await t.sql<{ n: string }>(`select count(*) as n from access_log where lookup = 'LOAN_ELIGIBILITY' and id_number = ?`, [borrower.idNumber]))[0].n);
+    const before = await logged();
+    const { body } = await t.gql(BANK, `query($id: String!) { me { role } loanEligibility(idNumber: $id, purpose: "贷款申请 2026-17") { verdict ceiling } }`, { id: borrower.idNumber });
+    expect(body.errors).toBeUndefined();
+    const alone = await t.gql(BANK, CHECK, { id: borrower.idNumber });
+    expect((body.data as any).loanEligibility).toEqual({ verdict: (alone.body.data as any).loanEligibility.verdict, ceiling: (alone.body.data as any).loanEligibility.ceiling });
+    expect(await logged()).toBe(before + 2);
   });
 });
 
