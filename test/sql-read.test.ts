@@ -134,3 +134,68 @@ describe('a query answered by one compiled statement', () => {
     expect(Math.max(...prepared)).toBe(MAX_PREPARED_PER_CONNECTION);
   }, 120_000);
 });
+
+describe('compiled once per document and caller, filled in from each request’s variables', () => {
+  const HOUSEHOLD_QUERY = `query H($id: ID!) { household(id: $id) { ${HOUSEHOLD} } }`;
+
+  it('answers each request from its own variables: other households, a bad id, one out of scope, then the first again', async () => {
+    const key = keyOf('POVERTY_OFFICE');
+    const [second] = await t.sql<{ id: number }>(`select id from household where village_code like '430923%' and id > ? order by id limit 1`, [household]);
+    for (const id of [household, second.id, 'x1', 999_999_999, household]) {
+      const { compiled, reference, statements } = await bothWays(key, HOUSEHOLD_QUERY, { id: String(id) });
+      expect(compiled).toEqual(reference);
+      if (typeof id === 'number' && id !== 999_999_999) {
+        expect(compiled.data.household.id).toBe(String(id));
+        expect(statements).toBe(1);
+      }
+    }
+  });
+
+  it('never serves one caller’s statement to another: two banks, and roles that may and may not read a field, on the same text', async () => {
+    // Each bank sees the households its own loans name (a row rule finer than row-level security, so
+    // only the compiled statement keeps them apart): one borrower of each bank, not of the other.
+    const organisationOf = (key: string) => DEMO_KEYS.find((k) => k.key === key)!.organisation;
+    const borrowerOf = async (bank: string, other: string) =>
+      (await t.sql<{ id: number }>(
+        `select min(l.household_id) as id from micro_loan l join organisation o on o.id = l.organisation_id
+         where o.name = ? and l.retracted_at is null and not exists (select 1 from micro_loan x join organisation y on y.id = x.organisation_id
+           where y.name = ? and x.household_id = l.household_id and x.retracted_at is null)`,
+        [organisationOf(bank), organisationOf(other)],
+      ))[0].id;
+    const [a, b] = ['demo-finance', 'demo-finance-b'];
+    const [ofA, ofB] = [await borrowerOf(a, b), await borrowerOf(b, a)];
+    expect(ofA).not.toBeNull();
+    expect(ofB).not.toBeNull();
+    const query = 'query H($id: ID!) { household(id: $id) { id number status } }';
+    for (const [key, id, sees] of [[a, ofA, true], [b, ofA, false], [b, ofB, true], [a, ofB, false], [a, ofA, true]] as const) {
+      const { compiled, reference } = await bothWays(key, query, { id: String(id) });
+      expect(compiled).toEqual(reference);
+      expect(compiled.data.household?.id ?? null).toBe(sees ? String(id) : null);
+    }
+    // The poverty office's compiled read of incomes first, then a bureau that may not read them.
+    const incomes = 'query H($id: ID!) { household(id: $id) { id incomePerCapita } }';
+    for (const role of ['POVERTY_OFFICE', 'EDUCATION', 'POVERTY_OFFICE', 'EDUCATION']) {
+      const { compiled, reference } = await bothWays(keyOf(role), incomes, { id: String(household) });
+      expect(compiled).toEqual(reference);
+      if (role === 'EDUCATION') expect(compiled.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('pages with the size and cursor each request gives, through one document', async () => {
+    const key = keyOf('POVERTY_OFFICE');
+    const query = 'query P($first: Int, $after: String) { households(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }';
+    let after: string | null = null;
+    for (const first of [2, 5, 2, 1, 5]) {
+      const { compiled, reference, statements } = await bothWays(key, query, { first, after });
+      expect(compiled).toEqual(reference);
+      expect(compiled.data.households.edges).toHaveLength(first);
+      expect(statements).toBe(1);
+      after = compiled.data.households.pageInfo.endCursor;
+    }
+    for (const bad of [{ first: 500 }, { first: 2, after: 'dmlsbGFnZTox' }, { first: -1 }]) {
+      const { compiled, reference } = await bothWays(key, query, bad);
+      expect(compiled).toEqual(reference);
+      expect(compiled.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});

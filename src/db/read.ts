@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { escapeLiteral } from 'pg';
 import type { RequestContext } from '../context/request-context';
 import { INLINED, readAlone } from './row-security';
@@ -37,14 +38,25 @@ export async function rows<T>(ctx: RequestContext, sql: string, bindings: readon
 }
 
 /**
- * A read that is everything its request asks of the database (a query answered by one compiled
- * statement, src/sql-read): it goes with the caller's scope in one round trip, as a prepared
- * statement, and no transaction is left to end (`readAlone`, row-security.ts). Inside a request
- * transaction, it is an ordinary `rows`.
+ * A read's text made ready once: as written (`?` placeholders, for `rows`), with PostgreSQL's
+ * numbered parameters, and the name it is prepared under, a hash of that text.
  */
-export async function soleRead<T>(ctx: RequestContext, sql: string, bindings: readonly Binding[]): Promise<T[]> {
-  const alone = readAlone(ctx.em, ctx.caller, numbered(sql, bindings.length), bindings) as Promise<T[]> | undefined;
-  return alone ?? rows<T>(ctx, sql, bindings);
+export type Statement = { sql: string; text: string; name: string };
+
+export function statement(sql: string, bindingCount: number): Statement {
+  const text = numbered(sql, bindingCount);
+  return { sql, text, name: `jz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` };
+}
+
+/**
+ * A read that is everything its request asks of the database (a query answered by one compiled
+ * statement, src/sql-read; a module's `soleStatements`): it goes with the caller's scope in one
+ * round trip, as a prepared statement, and no transaction is left to end (`readAlone`,
+ * row-security.ts). Inside a request transaction, it is an ordinary `rows`.
+ */
+export async function soleRead<T>(ctx: RequestContext, read: Statement, bindings: readonly Binding[]): Promise<T[]> {
+  const alone = readAlone(ctx.em, ctx.caller, read, bindings) as Promise<T[]> | undefined;
+  return alone ?? rows<T>(ctx, read.sql, bindings);
 }
 
 /**

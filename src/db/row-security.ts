@@ -1,7 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
 import PgTransaction from 'knex/lib/dialects/postgres/execution/pg-transaction';
-import { createHash } from 'node:crypto';
 import { escapeLiteral, Query, type Client, type QueryResult } from 'pg';
 import type { Viewer } from '../kernel/viewer';
 import { API_ROLE } from './database-role';
@@ -56,12 +55,15 @@ export async function beginScopedTransaction(em: EntityManager, viewer: Viewer):
  * connection) when it can be. Undefined inside a request transaction: the read then goes the
  * usual way (`rows`), on the transaction.
  */
-export function readAlone(em: EntityManager, viewer: Viewer, text: string, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
+export function readAlone(em: EntityManager, viewer: Viewer, read: PreparedText, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
   if (em.getTransactionContext()) return undefined;
-  return readOnPooledConnection(em, settingsSql(viewer, switchingRole.has(em.config)), text, bindings);
+  return readOnPooledConnection(em, settingsSql(viewer, switchingRole.has(em.config)), read, bindings);
 }
 
-async function readOnPooledConnection(em: EntityManager, settings: string, text: string, bindings: readonly unknown[]): Promise<unknown[]> {
+/** A statement's text with numbered parameters, and the name it is prepared under (`statement`, src/db/read.ts). */
+type PreparedText = { text: string; name: string };
+
+async function readOnPooledConnection(em: EntityManager, settings: string, { text, name }: PreparedText, bindings: readonly unknown[]): Promise<unknown[]> {
   const { client } = em.getConnection().getKnex() as unknown as { client: Knex.Client & { acquireConnection(): Promise<Client>; releaseConnection(c: Client): Promise<unknown> } };
   const connection = await client.acquireConnection();
   try {
@@ -70,7 +72,7 @@ async function readOnPooledConnection(em: EntityManager, settings: string, text:
     client.emit('query', { sql: `begin; ${settings}`, bindings: [], sharesMessage: true });
     client.emit('query', { sql: text, bindings });
     return await new Promise((resolve, reject) => {
-      connection.query(new ScopedRead(settings, text, bindings, preparedName(connection, text), (error, results) => (error ? reject(error) : resolve(results[1].rows))));
+      connection.query(new ScopedRead(settings, text, bindings, preparedName(connection, name), (error, results) => (error ? reject(error) : resolve(results[1].rows))));
     });
   } finally {
     await client.releaseConnection(connection);
@@ -181,9 +183,8 @@ export async function endScopedTransaction(em: EntityManager, outcome: 'commit' 
 /** Statements one connection keeps prepared, at most: a caller sending ever new queries must not grow a backend's memory without end. */
 export const MAX_PREPARED_PER_CONNECTION = 200;
 
-/** A name for the text, or none (planned every time) once the connection holds its share of prepared statements. */
-function preparedName(client: Client, text: string): string {
-  const name = `jz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+/** The statement's name, or none (planned every time) once the connection holds its share of prepared statements. */
+function preparedName(client: Client, name: string): string {
   const prepared = (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
   return name in prepared || Object.keys(prepared).length < MAX_PREPARED_PER_CONNECTION ? name : '';
 }

@@ -4,7 +4,7 @@ import { GraphQLError, Kind, printSchema, type ExecutionResult, type GraphQLSche
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { RequestContext } from '../context/request-context';
 import { soleRead } from '../db/read';
-import { compileSqlRead, type SqlReadTypes } from '../sql-read/sql-read';
+import { sqlReader, type SqlReadTypes } from '../sql-read/sql-read';
 import { perDocument } from './per-document';
 import { rawJson } from './raw-json';
 
@@ -27,10 +27,11 @@ export function compiledExecution(
   options: { sqlReads?: SqlReadTypes; soleStatements?: ReadonlySet<string>; beforeResolvers?: (ctx: RequestContext) => Promise<void> } = {},
 ): GatewayInterface {
   const { sqlReads, soleStatements, beforeResolvers } = options;
+  const sqlRead = sqlReads && sqlReader(schema, sqlReads);
   const executor: GatewayExecutor = async ({ document, operation, operationName, context, request }) => {
     const ctx = context as RequestContext;
-    const read = sqlReads && compileSqlRead(schema, sqlReads, document, operationName, ctx.viewer, request.variables);
-    if (read) return { data: rawJson((await soleRead<{ data: string }>(ctx, read.sql, read.bindings))[0].data) };
+    const read = sqlRead?.(document, operationName, ctx.viewer, request.variables);
+    if (read) return { data: rawJson((await soleRead<{ data: string }>(ctx, read.statement, read.bindings))[0].data) };
     if (!(soleStatements && isSoleStatement(operation, soleStatements))) await beforeResolvers?.(ctx);
     const compiled = perDocument(schema, document, `compiled\u0000${operationName ?? ''}`, () => compileQuery(schema, document, operationName ?? undefined));
     if (!isCompiledQuery(compiled)) return compiled;

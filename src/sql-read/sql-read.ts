@@ -14,7 +14,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { inlined, type Binding } from '../db/read';
+import { inlined, statement, type Binding, type Statement } from '../db/read';
+import { chinaToday } from '../config/clock';
 import { pageRequest } from '../graphql/pagination';
 import type { Viewer } from '../kernel/viewer';
 import { MASKS, type MaskName } from '../policy/masks';
@@ -59,9 +60,19 @@ export type SqlField = SqlValue | SqlList | SqlLookup | SqlConnection;
 export type SqlReadTypes = Record<string, SqlObjectType>;
 
 /** One statement answering the whole operation: its one row's `data` is the response's data, as JSON text. */
-export type SqlRead = { sql: string; bindings: Binding[] };
+export type SqlRead = { statement: Statement; bindings: Binding[] };
 
-type Piece = { sql: string; bindings: Binding[] };
+/** Where a bound value comes from: the `index`th binding of the statement's `spot`th variable part. */
+type Ref = { spot: number; index: number };
+type Piece = { sql: string; bindings: Ref[] };
+
+/**
+ * A part of the statement that the request's variables decide (a look-up's key, a page's size and
+ * cursor): `shape` is what it puts into the text, `bindings` its values, `value` what the compiler
+ * builds the text from. Everything else in the statement is decided by the document and the caller.
+ */
+type SpotValue<T> = { shape: string; bindings: Binding[]; value: T };
+type Spot = (variables: Args) => SpotValue<unknown>;
 
 type Compiling = {
   types: SqlReadTypes;
@@ -69,7 +80,15 @@ type Compiling = {
   variables: Args;
   fragments: Record<string, FragmentDefinitionNode>;
   aliases: number;
+  spots: Spot[];
+  /** Whether a refusal came from the variables (then another request's may compile) rather than from the document and the caller. */
+  refusedBySpot: boolean;
 };
+
+/** A compiled statement and where each of its bindings comes from. */
+type Template = { statement: Statement; refs: Ref[] };
+/** What is known of one operation for one caller on one day: that it never compiles, or its variable parts and its statement per shape. */
+type Plans = { refused: true } | { refused: false; spots: Spot[]; templates: Map<string, Template> };
 
 /** Where SQL cannot answer exactly as the resolvers would; they answer instead. */
 class NotCompiled extends Error {}
@@ -77,37 +96,97 @@ const refuse = (why: string): never => {
   throw new NotCompiled(why);
 };
 
+/** Shapes kept per operation and caller (page sizes, say); one cycling through more is compiled afresh each time. */
+const MAX_SHAPES = 64;
+/** Operations and days kept per document and caller. */
+const MAX_OPERATIONS = 16;
+
+export type SqlReader = (document: DocumentNode, operationName: string | null | undefined, viewer: Viewer | null, variables: Args | undefined) => SqlRead | null;
+
 /**
  * The operation as one SQL statement that builds its JSON, when every field it selects is
  * declared, readable by the caller in full or masked (the policy table, as the permission layer
  * reads it) and asked with arguments its declaration accepts; otherwise null, and the resolvers
  * answer. A query that would meet a FORBIDDEN, a refused filter or a bad argument is therefore
  * never compiled: the resolvers give those answers, as before.
+ *
+ * Compiled once per document, caller and day, and per shape of its variable parts: the text
+ * depends on nothing else, and the request's variables only fill in its bindings. The caller is
+ * the Viewer object the API-key cache keeps (weakly held: a changed or revoked key is a new
+ * object, so no plan outlives what it was made from); the day is in the key because age rules
+ * are dates. A query that never compiles for that caller is not tried again.
  */
-export function compileSqlRead(
-  schema: GraphQLSchema,
-  types: SqlReadTypes,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  viewer: Viewer | null,
-  variables: Args | undefined,
-): SqlRead | null {
-  const operation = operationOf(document, operationName);
-  if (!viewer || !operation || operation.operation !== 'query' || operation.directives?.length) return null;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) return null;
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+export function sqlReader(schema: GraphQLSchema, types: SqlReadTypes): SqlReader {
+  const known = new WeakMap<DocumentNode, WeakMap<Viewer, Map<string, Plans>>>();
+  return (document, operationName, viewer, variables) => {
+    const operation = operationOf(document, operationName);
+    if (!viewer || !operation || operation.operation !== 'query' || operation.directives?.length) return null;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+    if (coerced.errors) return null;
+    let byViewer = known.get(document);
+    if (!byViewer) known.set(document, (byViewer = new WeakMap()));
+    let byOperation = byViewer.get(viewer);
+    if (!byOperation || byOperation.size >= MAX_OPERATIONS) byViewer.set(viewer, (byOperation = new Map()));
+    const key = `${operationName ?? ''}\u0000${chinaToday()}`;
+    const plans = byOperation.get(key);
+    if (plans?.refused) return null;
+    const values = plans && spotValues(plans.spots, coerced.coerced);
+    if (values === null) return null;
+    const shape = values && shapeOf(values);
+    const template = shape === undefined ? undefined : plans?.templates.get(shape);
+    if (template && values) return { statement: template.statement, bindings: bind(template.refs, values) };
+    const c: Compiling = { types, viewer, variables: coerced.coerced, fragments: fragmentsOf(document), aliases: 0, spots: [], refusedBySpot: false };
+    try {
+      const data = objectJson(c, schema.getQueryType()!, operation.selectionSet, undefined);
+      const compiled = { statement: statement(`select ${data.sql}::text as data`, data.bindings.length), refs: data.bindings };
+      const compiledValues = values ?? (spotValues(c.spots, coerced.coerced) as SpotValue<unknown>[]);
+      const known = plans ?? { refused: false as const, spots: c.spots, templates: new Map<string, Template>() };
+      if (known.templates.size < MAX_SHAPES) known.templates.set(shapeOf(compiledValues), compiled);
+      byOperation.set(key, known);
+      return { statement: compiled.statement, bindings: bind(compiled.refs, compiledValues) };
+    } catch (error) {
+      // A bad argument (pageRequest's AppError, getArgumentValues' GraphQLError) too: the resolvers report it at its path.
+      // Anything else is a fault of the compiler or a declaration, and is not hidden by a fallback.
+      if (!(error instanceof NotCompiled || error instanceof GraphQLError)) throw error;
+      if (!c.refusedBySpot) byOperation.set(key, { refused: true });
+      return null;
+    }
+  };
+}
+
+/** The variable parts' values for these variables, or null where one refuses them (the resolvers answer). */
+function spotValues(spots: readonly Spot[], variables: Args): SpotValue<unknown>[] | null {
   try {
-    const data = objectJson({ types, viewer, variables: coerced.coerced, fragments, aliases: 0 }, schema.getQueryType()!, operation.selectionSet, undefined);
-    return { sql: `select ${data.sql}::text as data`, bindings: data.bindings };
+    return spots.map((spot) => spot(variables));
   } catch (error) {
-    // A bad argument (pageRequest's AppError, getArgumentValues' GraphQLError) too: the resolvers report it at its path.
-    // Anything else is a fault of the compiler or a declaration, and is not hidden by a fallback.
     if (error instanceof NotCompiled || error instanceof GraphQLError) return null;
     throw error;
   }
+}
+
+const shapeOf = (values: readonly SpotValue<unknown>[]) => values.map((v) => v.shape).join('\u0001');
+const bind = (refs: readonly Ref[], values: readonly SpotValue<unknown>[]) => refs.map(({ spot, index }) => values[spot].bindings[index]);
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+}
+
+/**
+ * A variable part of the statement, evaluated for this compile's variables and kept in the
+ * compile's list, so that a later request evaluates it alone. Its bindings are referred to, not copied.
+ */
+function variablePart<T>(c: Compiling, spot: (variables: Args) => SpotValue<T>): { value: T; bindings: Ref[] } {
+  let result: SpotValue<T>;
+  try {
+    result = spot(c.variables);
+  } catch (error) {
+    c.refusedBySpot = true;
+    throw error;
+  }
+  const index = c.spots.push(spot) - 1;
+  return { value: result.value, bindings: result.bindings.map((_, i) => ({ spot: index, index: i })) };
 }
 
 function operationOf(document: DocumentNode, name: string | null | undefined): OperationDefinitionNode | undefined {
@@ -156,9 +235,8 @@ function objectJson(c: Compiling, type: GraphQLObjectType, selectionSet: Selecti
     const declared = c.types[type.name]?.fields[name];
     const definition = type.getFields()[name];
     if (!declared || !definition) return refuse(`${type.name}.${name} is not declared`);
-    const args = getArgumentValues(definition, node, c.variables);
     if ('value' in declared) {
-      if (alias === undefined || Object.keys(args).length) refuse('a value with arguments');
+      if (alias === undefined || hasArguments(definition, node)) refuse('a value with arguments');
       const value = declared.value(alias!);
       return { sql: reading === 'full' ? value : MASKS[reading].sql(value), bindings: [] };
     }
@@ -167,7 +245,7 @@ function objectJson(c: Compiling, type: GraphQLObjectType, selectionSet: Selecti
     const child = `${target.table[0]}${++c.aliases}`;
     const targetType = objectTypeOf(definition);
     if ('list' in declared) {
-      if (alias === undefined || Object.keys(args).length) refuse('a list with arguments');
+      if (alias === undefined || hasArguments(definition, node)) refuse('a list with arguments');
       const item = objectJson(c, targetType, node.selectionSet!, child);
       return join([
         '(select coalesce(json_agg(', item, ` order by ${declared.orderBy(child)}), '[]'::json) from ${target.table} ${child} where ${declared.on(child, alias!)} and `,
@@ -175,12 +253,15 @@ function objectJson(c: Compiling, type: GraphQLObjectType, selectionSet: Selecti
       ]);
     }
     if ('lookup' in declared) {
-      const where = alias === undefined ? declared.where(child, args) : refuse('a look-up below the root');
-      if (!where) return refuse('look-up arguments');
+      if (alias !== undefined) refuse('a look-up below the root');
+      const where = variablePart(c, (variables) => {
+        const found = declared.where(child, getArgumentValues(definition, node, variables));
+        return found ? { shape: found.sql, bindings: found.bindings, value: found.sql } : refuse('look-up arguments');
+      });
       const item = objectJson(c, targetType, node.selectionSet!, child);
-      return join(['(select ', item, ` from ${target.table} ${child} where `, where, ' and ', rowsOf(c, target, child, undefined), ')']);
+      return join(['(select ', item, ` from ${target.table} ${child} where `, { sql: where.value, bindings: where.bindings }, ' and ', rowsOf(c, target, child, undefined), ')']);
     }
-    return connectionJson(c, declared, target, targetType, node, args, child, alias);
+    return connectionJson(c, declared, target, targetType, definition, node, child, alias);
   });
 }
 
@@ -203,6 +284,10 @@ function readingOf(viewer: Viewer, field: string): 'full' | MaskName {
   return refuse(`${field} is not readable`);
 }
 
+/** Arguments given, or ones with defaults: a value or a list takes none, so either leaves the query to the resolvers. */
+const hasArguments = (definition: GraphQLField<unknown, unknown>, node: FieldNode) =>
+  (node.arguments?.length ?? 0) > 0 || definition.args.some((arg) => arg.defaultValue !== undefined);
+
 function objectTypeOf(definition: GraphQLField<unknown, unknown> | undefined): GraphQLObjectType {
   const type = definition && getNamedType(definition.type);
   return type && isObjectType(type) ? type : refuse('not an object type');
@@ -220,16 +305,22 @@ function connectionJson(
   declared: SqlConnection,
   target: SqlObjectType,
   connectionType: GraphQLObjectType,
+  definition: GraphQLField<unknown, unknown>,
   node: FieldNode,
-  args: Args,
   child: string,
   parent: string | undefined,
 ): Piece {
-  const { first, after, ...others } = args;
-  if (!(declared.accepts ?? ((rest: Args) => Object.values(rest).every((v) => v == null)))(others)) refuse('connection arguments');
   if ((declared.on === undefined) !== (parent === undefined)) refuse('connection placement');
   const { page } = declared;
-  const request = pageRequest(page.list, { first: first as number | undefined, after: after as string | undefined }, page.parseKey);
+  const accepts = declared.accepts ?? ((rest: Args) => Object.values(rest).every((v) => v == null));
+  const paging = variablePart(c, (variables) => {
+    const { first, after, ...others } = getArgumentValues(definition, node, variables);
+    if (!accepts(others)) refuse('connection arguments');
+    const request = pageRequest(page.list, { first: first as number | undefined, after: after as string | undefined }, page.parseKey);
+    const bindings = request.after === undefined ? [] : [request.after as Binding];
+    return { shape: `${request.first}:${bindings.length}`, bindings, value: request };
+  });
+  const request = paging.value;
   const size = request.first;
   const inPage = `${child}.n <= ${size}`;
   const cursor = cursorSql(page.list, page.key(child));
@@ -252,7 +343,7 @@ function connectionJson(
   const order = page.orderBy(child);
   const where: Piece[] = [
     ...(declared.on ? [declared.on(child, parent!)] : []),
-    ...(request.after === undefined ? [] : [{ sql: page.after(child), bindings: [request.after as Binding] }]),
+    ...(request.after === undefined ? [] : [{ sql: page.after(child), bindings: paging.bindings }]),
     rowsOf(c, target, child, parent),
   ].map((p) => (typeof p === 'string' ? { sql: p, bindings: [] } : p));
   // The page is read first, on its own (order and limit together, which lets PostgreSQL walk an

@@ -4,7 +4,7 @@ import { badUserInput } from '../../errors/app-error';
 import { batchSize } from '../../rate-limit/person-lookups';
 import { personLookupsSql, PersonLookup } from '../audit';
 import { arrayLiteral } from '../../db/array-literal';
-import { inlined, soleRead } from '../../db/read';
+import { inlined, soleRead, statement } from '../../db/read';
 import { assertIdNumber, assertPurpose } from '../households';
 import { ParameterName, parameterInForceSql } from '../parameters';
 import { rowScopeSql } from '../../policy/row-scope';
@@ -59,11 +59,8 @@ async function judgeApplicants(ctx: RequestContext, idNumbers: string[], purpose
   const distinct = [...new Set(idNumbers)];
   const scope = rowScopeSql(ctx.caller, 'LoanEligibility', 'h.village_code');
   const logged = personLookupsSql(ctx, PersonLookup.LOAN_ELIGIBILITY, distinct, purpose, '(select "idNumber" as id_number, "villageCode" as region_code from applicant)');
-  const found = await soleRead<ApplicantColumns>(ctx, APPLICANTS(inlined(scope.sql, scope.bindings), logged.sql), [
-    Number(today.slice(0, 4)),
-    arrayLiteral(distinct),
-    ...logged.bindings,
-  ]);
+  const bindings = [Number(today.slice(0, 4)), arrayLiteral(distinct), ...logged.bindings];
+  const found = await soleRead<ApplicantColumns>(ctx, statement(APPLICANTS(inlined(scope.sql, scope.bindings), logged.sql), bindings.length), bindings);
   const byIdNumber = new Map<string, Applicant>(
     found.map((a) => [a.idNumber, { ...a, outstandingFen: Number(a.outstandingFen), ceilingFen: orNull(a.ceilingFen), termMonths: orNull(a.termMonths) }]),
   );
