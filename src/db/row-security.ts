@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
 import PgTransaction from 'knex/lib/dialects/postgres/execution/pg-transaction';
+import { createHash } from 'node:crypto';
 import { escapeLiteral, Query, type Client, type QueryResult } from 'pg';
 import type { Viewer } from '../kernel/viewer';
 import { API_ROLE } from './database-role';
@@ -57,20 +58,21 @@ export async function beginScopedTransaction(em: EntityManager, viewer: Viewer):
  */
 export function readAlone(em: EntityManager, viewer: Viewer, read: PreparedText, bindings: readonly unknown[]): Promise<unknown[]> | undefined {
   if (em.getTransactionContext()) return undefined;
-  return readOnPooledConnection(em, settingsSql(viewer, switchingRole.has(em.config)), read, bindings);
+  return readOnPooledConnection(em, viewer, switchingRole.has(em.config), read, bindings);
 }
 
 /** A statement's text with numbered parameters, and the name it is prepared under (`statement`, src/db/read.ts). */
 type PreparedText = { text: string; name: string };
 
-async function readOnPooledConnection(em: EntityManager, settings: string, { text, name }: PreparedText, bindings: readonly unknown[]): Promise<unknown[]> {
+async function readOnPooledConnection(em: EntityManager, viewer: Viewer, switchRole: boolean, { text, name }: PreparedText, bindings: readonly unknown[]): Promise<unknown[]> {
   const { client } = em.getConnection().getKnex() as unknown as { client: Knex.Client & { acquireConnection(): Promise<Client>; releaseConnection(c: Client): Promise<unknown> } };
   const connection = await client.acquireConnection();
   try {
     // Seen by listeners (tests replay them) as a transaction's opening, which they are: the read's
     // implicit transaction. They share its message and are not counted apart.
-    client.emit('query', { sql: `begin; ${settings}`, bindings: [], sharesMessage: true });
+    client.emit('query', { sql: `begin; ${settingsSql(viewer, switchRole)}`, bindings: [], sharesMessage: true });
     client.emit('query', { sql: text, bindings });
+    const settings = settingsStatement(viewer, switchRole);
     return await new Promise((resolve, reject) => {
       connection.query(new ScopedRead(settings, text, bindings, preparedName(connection, name), (error, results) => (error ? reject(error) : resolve(results[1].rows))));
     });
@@ -86,9 +88,9 @@ function openingSql(viewer: Viewer, switchRole: boolean): string {
   return `begin; ${settingsSql(viewer, switchRole)}`;
 }
 
-function settingsSql(viewer: Viewer, switchRole: boolean): string {
-  const settings = [
-    ...(switchRole ? [['role', API_ROLE]] : []),
+/** The request's settings, each a name and its value, all local to its transaction. */
+function settingsOf(viewer: Viewer, switchRole: boolean): [string, string][] {
+  const settings: [string, string][] = [
     ['jingzhun.scope_patterns', viewer.scopes.map((scope) => `${scope}%`).join(',')],
     ['jingzhun.organisation_id', String(viewer.organisationId)],
     // A request's statements are short: compiling one with LLVM, which PostgreSQL starts on a high
@@ -99,9 +101,27 @@ function settingsSql(viewer: Viewer, switchRole: boolean): string {
     // every check, as PostgreSQL chose to (its estimate of the generic plan was the higher), took
     // 0.8 of its 1.1 ms.
     ['plan_cache_mode', 'force_generic_plan'],
-  ].map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`);
-  return `select ${settings.join(', ')}`;
+  ];
+  return switchRole ? [['role', API_ROLE], ...settings] : settings;
 }
+
+/** The settings as one statement with their values as literals, for the opening's message of several statements. */
+function settingsSql(viewer: Viewer, switchRole: boolean): string {
+  return `select ${settingsOf(viewer, switchRole).map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}`;
+}
+
+/**
+ * The settings as a prepared statement with their values bound, for a sole read: its text depends
+ * on which settings are made, never on their values, so each connection parses it once.
+ */
+function settingsStatement(viewer: Viewer, switchRole: boolean): { text: string; name: string; values: string[] } {
+  const settings = settingsOf(viewer, switchRole);
+  const text = `select ${settings.map(([name], i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`;
+  let name = settingsNames.get(text);
+  if (!name) settingsNames.set(text, (name = `jz_settings_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  return { text, name, values: settings.map(([, value]) => value) };
+}
+const settingsNames = new Map<string, string>();
 
 type SentQuery = Parameters<ScopedTransaction['trxClient']['_query']>[1];
 
@@ -197,11 +217,13 @@ function preparedName(client: Client, name: string): string {
 /**
  * The extended protocol's messages for two statements, then one Sync: PostgreSQL runs both in
  * one implicit transaction, so the settings (local to it) hold for the read and end with it.
- * The read is parsed once per connection under its name; pg remembers which are.
+ * Both are parsed once per connection under their names; pg remembers which are. It records the
+ * read's name when either Parse completes, so the settings' is recorded here, when sent: a Parse
+ * of its fixed text fails only with the connection, which the pool then drops.
  */
 class ScopedRead extends Query {
   constructor(
-    private readonly settings: string,
+    private readonly settings: { text: string; name: string; values: string[] },
     text: string,
     values: readonly unknown[],
     name: string,
@@ -212,8 +234,12 @@ class ScopedRead extends Query {
   }
 
   prepare(connection: ProtocolConnection): void {
-    connection.parse({ text: this.settings, name: '', types: [] });
-    connection.bind({ portal: '', statement: '', values: [] });
+    const { text, name, values } = this.settings;
+    if (!(name in connection.parsedStatements)) {
+      connection.parse({ text, name, types: [] });
+      connection.parsedStatements[name] = text;
+    }
+    connection.bind({ portal: '', statement: name, values });
     connection.describe({ type: 'P', name: '' });
     connection.execute({ portal: '' });
     (Query.prototype as unknown as { prepare(connection: ProtocolConnection): void }).prepare.call(this, connection);
@@ -221,6 +247,7 @@ class ScopedRead extends Query {
 }
 
 type ProtocolConnection = {
+  parsedStatements: Record<string, string>;
   parse(message: { text: string; name: string; types: unknown[] }): void;
   bind(message: { portal: string; statement: string; values: unknown[] }): void;
   describe(message: { type: 'P'; name: string }): void;
