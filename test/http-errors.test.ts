@@ -85,6 +85,14 @@ describe('security headers', () => {
     expect(headers['x-powered-by']).toBeUndefined();
   });
 
+  it('the same on the direct GraphQL path as helmet sets on every other route', async () => {
+    const viaPath = (await request(t.server.app).post('/graphql').set('Content-Type', 'application/json').set('Authorization', 'Bearer demo-poverty-office').send({ query: '{ me { role } }' })).headers;
+    const viaExpress = (await request(t.server.app).get('/healthz')).headers;
+    const helmetSet = Object.keys(viaExpress).filter((name) => !['content-type', 'content-length', 'etag', 'date', 'connection', 'keep-alive', 'x-request-id'].includes(name));
+    expect(helmetSet.length).toBeGreaterThan(8);
+    for (const name of helmetSet) expect([name, viaPath[name]]).toEqual([name, viaExpress[name]]);
+  });
+
   it('on the IDE page: scripts only from this server and the page\'s own inline script by hash, never framed', async () => {
     const page = await request(servers.production.app).get('/graphql').set('Accept', 'text/html');
     expect(page.status).toBe(200);

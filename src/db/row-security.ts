@@ -70,7 +70,13 @@ async function readOnPooledConnection(em: EntityManager, viewer: Viewer, switchR
   try {
     // Seen by listeners (tests replay them) as a transaction's opening, which they are: the read's
     // implicit transaction. They share its message and are not counted apart.
-    client.emit('query', { sql: `begin; ${settingsSql(viewer, switchRole)}`, bindings: [], sharesMessage: true });
+    client.emit('query', {
+      get sql() {
+        return `begin; ${settingsSql(viewer, switchRole)}`;
+      },
+      bindings: [],
+      sharesMessage: true,
+    });
     client.emit('query', { sql: text, bindings });
     const settings = settingsStatement(viewer, switchRole);
     return await new Promise((resolve, reject) => {
@@ -116,12 +122,15 @@ function settingsSql(viewer: Viewer, switchRole: boolean): string {
  */
 function settingsStatement(viewer: Viewer, switchRole: boolean): { text: string; name: string; values: string[] } {
   const settings = settingsOf(viewer, switchRole);
-  const text = `select ${settings.map(([name], i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`;
-  let name = settingsNames.get(text);
-  if (!name) settingsNames.set(text, (name = `jz_settings_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
-  return { text, name, values: settings.map(([, value]) => value) };
+  let statement = settingsStatements.get(switchRole);
+  if (!statement) {
+    const text = `select ${settings.map(([name], i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`;
+    settingsStatements.set(switchRole, (statement = { text, name: `jz_settings_${createHash('sha1').update(text).digest('hex').slice(0, 16)}` }));
+  }
+  return { ...statement, values: settings.map(([, value]) => value) };
 }
-const settingsNames = new Map<string, string>();
+/** The settings' statement with and without the role switch: which settings are made depends on nothing else. */
+const settingsStatements = new Map<boolean, { text: string; name: string }>();
 
 type SentQuery = Parameters<ScopedTransaction['trxClient']['_query']>[1];
 

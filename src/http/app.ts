@@ -29,7 +29,7 @@ import { createRateLimiter } from '../rate-limit/rate-limiter';
 import { trackRequests } from './drain';
 import { BODY_LIMIT_BYTES, graphqlEndpoint, isPlainGraphQLPost, type GraphQLRequestContext } from './graphql-endpoint';
 import { graphqlIde } from './ide';
-import { securityHeaders } from './security-headers';
+import { securityHeaders, setSecurityHeaders } from './security-headers';
 
 export type Server = {
   /** What answers HTTP: POST /graphql directly (graphql-endpoint.ts), everything else through `routes`. */
@@ -213,7 +213,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   routes.use(notFound);
   routes.use(httpErrorHandler(logger));
 
-  const graphql = graphqlEndpoint(apollo, { context, before: [requestLog, (req, res) => securityHeaders(req, res, () => undefined)], logger });
+  const graphql = graphqlEndpoint(apollo, { context, before: [requestLog, (_req, res) => setSecurityHeaders(res)], logger });
   const app: http.RequestListener = (req, res) => (isPlainGraphQLPost(req) ? graphql(req, res) : routes(req, res));
   const httpServer = http.createServer(app);
   const requests = trackRequests(httpServer);
