@@ -62,8 +62,8 @@ export type SqlReadTypes = Record<string, SqlObjectType>;
 /** One statement answering the whole operation: its one row's `data` is the response's data, as JSON text. */
 export type SqlRead = { statement: Statement; bindings: Binding[] };
 
-/** Where a bound value comes from: the `index`th binding of the statement's `spot`th variable part. */
-type Ref = { spot: number; index: number };
+/** Where a bound value comes from: the `index`th binding of the statement's `part`th variable part. */
+type Ref = { part: number; index: number };
 type Piece = { sql: string; bindings: Ref[] };
 
 /**
@@ -71,8 +71,8 @@ type Piece = { sql: string; bindings: Ref[] };
  * cursor): `shape` is what it puts into the text, `bindings` its values, `value` what the compiler
  * builds the text from. Everything else in the statement is decided by the document and the caller.
  */
-type SpotValue<T> = { shape: string; bindings: Binding[]; value: T };
-type Spot = (variables: Args) => SpotValue<unknown>;
+type PartValue<T> = { shape: string; bindings: Binding[]; value: T };
+type VariablePart = (variables: Args) => PartValue<unknown>;
 
 type Compiling = {
   types: SqlReadTypes;
@@ -80,15 +80,15 @@ type Compiling = {
   variables: Args;
   fragments: Record<string, FragmentDefinitionNode>;
   aliases: number;
-  spots: Spot[];
+  parts: VariablePart[];
   /** Whether a refusal came from the variables (then another request's may compile) rather than from the document and the caller. */
-  refusedBySpot: boolean;
+  refusedByVariables: boolean;
 };
 
 /** A compiled statement and where each of its bindings comes from. */
 type Template = { statement: Statement; refs: Ref[] };
 /** What is known of one operation for one caller on one day: that it never compiles, or its variable parts and its statement per shape. */
-type Plans = { refused: true } | { refused: false; spots: Spot[]; templates: Map<string, Template> };
+type Plans = { refused: true } | { refused: false; parts: VariablePart[]; templates: Map<string, Template> };
 
 /** Where SQL cannot answer exactly as the resolvers would; they answer instead. */
 class NotCompiled extends Error {}
@@ -123,49 +123,59 @@ export function sqlReader(schema: GraphQLSchema, types: SqlReadTypes): SqlReader
     if (!viewer || !operation || operation.operation !== 'query' || operation.directives?.length) return null;
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
     if (coerced.errors) return null;
-    let byViewer = known.get(document);
-    if (!byViewer) known.set(document, (byViewer = new WeakMap()));
-    let byOperation = byViewer.get(viewer);
-    if (!byOperation || byOperation.size >= MAX_OPERATIONS) byViewer.set(viewer, (byOperation = new Map()));
-    const key = `${operationName ?? ''}\u0000${chinaToday()}`;
-    const plans = byOperation.get(key);
-    if (plans?.refused) return null;
-    const values = plans && spotValues(plans.spots, coerced.coerced);
-    if (values === null) return null;
-    const shape = values && shapeOf(values);
-    const template = shape === undefined ? undefined : plans?.templates.get(shape);
-    if (template && values) return { statement: template.statement, bindings: bind(template.refs, values) };
-    const c: Compiling = { types, viewer, variables: coerced.coerced, fragments: fragmentsOf(document), aliases: 0, spots: [], refusedBySpot: false };
+    const plans = plansOf(known, document, viewer, `${operationName ?? ''}\u0000${chinaToday()}`);
+    const planned = plans.current && fromPlans(plans.current, coerced.coerced);
+    if (planned !== undefined) return planned;
+    const c: Compiling = { types, viewer, variables: coerced.coerced, fragments: fragmentsOf(document), aliases: 0, parts: [], refusedByVariables: false };
     try {
       const data = objectJson(c, schema.getQueryType()!, operation.selectionSet, undefined);
-      const compiled = { statement: statement(`select ${data.sql}::text as data`, data.bindings.length), refs: data.bindings };
-      const compiledValues = values ?? (spotValues(c.spots, coerced.coerced) as SpotValue<unknown>[]);
-      const known = plans ?? { refused: false as const, spots: c.spots, templates: new Map<string, Template>() };
-      if (known.templates.size < MAX_SHAPES) known.templates.set(shapeOf(compiledValues), compiled);
-      byOperation.set(key, known);
-      return { statement: compiled.statement, bindings: bind(compiled.refs, compiledValues) };
+      const template = { statement: statement(`select ${data.sql}::text as data`, data.bindings.length), refs: data.bindings };
+      const values = partValues(c.parts, coerced.coerced)!;
+      const current = plans.current && !plans.current.refused ? plans.current : { refused: false as const, parts: c.parts, templates: new Map<string, Template>() };
+      if (current.templates.size < MAX_SHAPES) current.templates.set(shapeOf(values), template);
+      plans.keep(current);
+      return { statement: template.statement, bindings: bind(template.refs, values) };
     } catch (error) {
       // A bad argument (pageRequest's AppError, getArgumentValues' GraphQLError) too: the resolvers report it at its path.
       // Anything else is a fault of the compiler or a declaration, and is not hidden by a fallback.
       if (!(error instanceof NotCompiled || error instanceof GraphQLError)) throw error;
-      if (!c.refusedBySpot) byOperation.set(key, { refused: true });
+      if (!c.refusedByVariables) plans.keep({ refused: true });
       return null;
     }
   };
 }
 
+/** What is known of the operation for this caller today, and where to keep what a compile finds. */
+function plansOf(known: WeakMap<DocumentNode, WeakMap<Viewer, Map<string, Plans>>>, document: DocumentNode, viewer: Viewer, key: string) {
+  let byViewer = known.get(document);
+  if (!byViewer) known.set(document, (byViewer = new WeakMap()));
+  let byOperation = byViewer.get(viewer);
+  if (!byOperation || byOperation.size >= MAX_OPERATIONS) byViewer.set(viewer, (byOperation = new Map()));
+  const operations = byOperation;
+  return { current: operations.get(key), keep: (plans: Plans) => void operations.set(key, plans) };
+}
+
+/** The statement these variables need, from what is known: null if it is refused, undefined if it must be compiled (a shape not seen yet). */
+function fromPlans(plans: Plans, variables: Args): SqlRead | null | undefined {
+  if (plans.refused) return null;
+  const values = partValues(plans.parts, variables);
+  if (!values) return null;
+  const template = plans.templates.get(shapeOf(values));
+  return template && { statement: template.statement, bindings: bind(template.refs, values) };
+}
+
 /** The variable parts' values for these variables, or null where one refuses them (the resolvers answer). */
-function spotValues(spots: readonly Spot[], variables: Args): SpotValue<unknown>[] | null {
+function partValues(parts: readonly VariablePart[], variables: Args): PartValue<unknown>[] | null {
   try {
-    return spots.map((spot) => spot(variables));
+    return parts.map((part) => part(variables));
   } catch (error) {
     if (error instanceof NotCompiled || error instanceof GraphQLError) return null;
     throw error;
   }
 }
 
-const shapeOf = (values: readonly SpotValue<unknown>[]) => values.map((v) => v.shape).join('\u0001');
-const bind = (refs: readonly Ref[], values: readonly SpotValue<unknown>[]) => refs.map(({ spot, index }) => values[spot].bindings[index]);
+const shapeOf = (values: readonly PartValue<unknown>[]) => values.map((v) => v.shape).join('\u0001');
+const bind = (refs: readonly Ref[], values: readonly PartValue<unknown>[]) => refs.map(({ part, index }) => values[part].bindings[index]);
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   return Object.fromEntries(
@@ -177,16 +187,16 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
  * A variable part of the statement, evaluated for this compile's variables and kept in the
  * compile's list, so that a later request evaluates it alone. Its bindings are referred to, not copied.
  */
-function variablePart<T>(c: Compiling, spot: (variables: Args) => SpotValue<T>): { value: T; bindings: Ref[] } {
-  let result: SpotValue<T>;
+function variablePart<T>(c: Compiling, part: (variables: Args) => PartValue<T>): { value: T; bindings: Ref[] } {
+  let result: PartValue<T>;
   try {
-    result = spot(c.variables);
+    result = part(c.variables);
   } catch (error) {
-    c.refusedBySpot = true;
+    c.refusedByVariables = true;
     throw error;
   }
-  const index = c.spots.push(spot) - 1;
-  return { value: result.value, bindings: result.bindings.map((_, i) => ({ spot: index, index: i })) };
+  const index = c.parts.push(part) - 1;
+  return { value: result.value, bindings: result.bindings.map((_, i) => ({ part: index, index: i })) };
 }
 
 function operationOf(document: DocumentNode, name: string | null | undefined): OperationDefinitionNode | undefined {
