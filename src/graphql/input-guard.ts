@@ -4,7 +4,6 @@ import {
   getNamedType,
   getNullableType,
   getOperationAST,
-  getVariableValues,
   isInputObjectType,
   isListType,
   TypeInfo,
@@ -20,6 +19,7 @@ import { InputProblems } from '../errors/app-error';
 import { ID_RULE, textProblem, type TextRule } from '../kernel/text';
 import { INPUT_RULES } from './input-rules';
 import { perDocument } from './per-document';
+import { coercedVariables } from './variables';
 
 /** Any String the table forgot (the schema test refuses that) still gets a strict, short rule. */
 const FALLBACK_RULE: TextRule = { describe: 'text of at most 100 characters on one line', min: 0, max: 100 };
@@ -85,11 +85,11 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode, operationN
  * worked out once per document. Returns the problems; variables that do not even fit their types
  * are left to execution, which refuses them as BAD_USER_INPUT.
  */
-export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, inputs: Record<string, unknown> = {}): InputProblems {
+export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, inputs?: Record<string, unknown>): InputProblems {
   const problems = new InputProblems();
   const plan = perDocument(schema, document, `input-sites\u0000${operationName ?? ''}`, () => argumentSites(schema, document, operationName));
   if (!plan) return problems;
-  const variables = getVariableValues(schema, plan.operation.variableDefinitions ?? [], inputs);
+  const variables = coercedVariables(schema, plan.operation, inputs);
   if (variables.errors) return problems;
   for (const { node, field, parent } of plan.sites) {
     const values = getArgumentValues(field, node, variables.coerced);
@@ -107,7 +107,7 @@ export const inputGuard: ApolloServerPlugin = {
       async didResolveOperation({ request, document, schema }) {
         let problems: InputProblems;
         try {
-          problems = checkOperationInput(schema, document, request.operationName, request.variables ?? {});
+          problems = checkOperationInput(schema, document, request.operationName, request.variables);
         } catch {
           // An argument that cannot even be coerced: execution refuses it as BAD_USER_INPUT.
           return;

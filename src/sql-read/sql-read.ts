@@ -1,7 +1,6 @@
 import {
   getArgumentValues,
   getNamedType,
-  getVariableValues,
   GraphQLError,
   isObjectType,
   Kind,
@@ -17,6 +16,7 @@ import {
 import { inlined, statement, type Binding, type Statement } from '../db/read';
 import { chinaToday } from '../config/clock';
 import { pageRequest } from '../graphql/pagination';
+import { coercedVariables } from '../graphql/variables';
 import type { Viewer } from '../kernel/viewer';
 import { MASKS, type MaskName } from '../policy/masks';
 import { fieldPolicy } from '../policy/policy';
@@ -121,7 +121,7 @@ export function sqlReader(schema: GraphQLSchema, types: SqlReadTypes): SqlReader
   return (document, operationName, viewer, variables) => {
     const operation = operationOf(document, operationName);
     if (!viewer || !operation || operation.operation !== 'query' || operation.directives?.length) return null;
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+    const coerced = coercedVariables(schema, operation, variables);
     if (coerced.errors) return null;
     const plans = plansOf(known, document, viewer, `${operationName ?? ''}\u0000${chinaToday()}`);
     const planned = plans.current && fromPlans(plans.current, coerced.coerced);
