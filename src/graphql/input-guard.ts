@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getArgumentValues,
   getNamedType,
@@ -18,6 +17,7 @@ import {
 import { InputProblems } from '../errors/app-error';
 import { ID_RULE, textProblem, type TextRule } from '../kernel/text';
 import { INPUT_RULES } from './input-rules';
+import type { OperationCheck } from './operation-checks';
 import { perDocument } from './per-document';
 import { coercedVariables } from './variables';
 
@@ -101,19 +101,13 @@ export function checkOperationInput(schema: GraphQLSchema, document: DocumentNod
 }
 
 /** Refuses, before any resolver runs, an operation with a malformed argument: BAD_USER_INPUT naming it. */
-export const inputGuard: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ request, document, schema }) {
-        let problems: InputProblems;
-        try {
-          problems = checkOperationInput(schema, document, request.operationName, request.variables);
-        } catch {
-          // An argument that cannot even be coerced: execution refuses it as BAD_USER_INPUT.
-          return;
-        }
-        problems.throwIfAny({ http: { status: 400 } });
-      },
-    };
-  },
+export const guardInput: OperationCheck = ({ schema, document, operationName, variables }) => {
+  let problems: InputProblems;
+  try {
+    problems = checkOperationInput(schema, document, operationName, variables);
+  } catch {
+    // An argument that cannot even be coerced: execution refuses it as BAD_USER_INPUT.
+    return;
+  }
+  problems.throwIfAny({ http: { status: 400 } });
 };

@@ -1,9 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { getNullableType, isListType } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import { DEFAULT_PAGE_SIZE } from './pagination';
+import type { OperationCheck } from './operation-checks';
 import { estimateKey, perDocument } from './per-document';
 
 /** About 25 pages of 100 nested in pages of 100 with ten fields each: far above any partner's real query. */
@@ -22,34 +22,22 @@ const estimateRows: ComplexityEstimator = ({ field, args, childComplexity }) => 
 };
 
 /** Refuses, before any resolver runs, an operation whose estimated rows exceed the limit: QUERY_TOO_COMPLEX. */
-export const queryComplexityLimit: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ request, document, schema }) {
-        let complexity: number;
-        try {
-          // Once per document and page sizes: the walk was 3 % of a small request's CPU.
-          complexity = perDocument(schema, document, `complexity\u0000${estimateKey(document, request.operationName, request.variables)}`, () =>
-            getComplexity({
-              schema,
-              query: document,
-              variables: request.variables,
-              operationName: request.operationName ?? undefined,
-              estimators: [estimateRows],
-            }),
-          );
-        } catch {
-          // Variables that do not fit their types: execution refuses them as BAD_USER_INPUT before any resolver runs.
-          return;
-        }
-        if (complexity > MAX_COMPLEXITY) {
-          throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `This query could return about ${complexity} values; the limit is ${MAX_COMPLEXITY}. Ask for smaller pages or fewer nested lists.`, {
-            complexity,
-            maximum: MAX_COMPLEXITY,
-            http: { status: 400 },
-          });
-        }
-      },
-    };
-  },
+export const limitComplexity: OperationCheck = ({ schema, document, operationName, variables }) => {
+  let complexity: number;
+  try {
+    // Once per document and page sizes: the walk was 3 % of a small request's CPU.
+    complexity = perDocument(schema, document, `complexity\u0000${estimateKey(document, operationName, variables)}`, () =>
+      getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [estimateRows] }),
+    );
+  } catch {
+    // Variables that do not fit their types: execution refuses them as BAD_USER_INPUT before any resolver runs.
+    return;
+  }
+  if (complexity > MAX_COMPLEXITY) {
+    throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `This query could return about ${complexity} values; the limit is ${MAX_COMPLEXITY}. Ask for smaller pages or fewer nested lists.`, {
+      complexity,
+      maximum: MAX_COMPLEXITY,
+      http: { status: 400 },
+    });
+  }
 };

@@ -18,8 +18,9 @@ import { formatError, httpErrorHandler, isExpectedError, notFound, sendHttpError
 import { compiledExecution } from '../graphql/compiled-execution';
 import { stringifyResult } from '../graphql/raw-json';
 import { documentStore } from '../graphql/document-store';
-import { inputGuard } from '../graphql/input-guard';
-import { queryComplexityLimit } from '../graphql/query-complexity';
+import { guardInput } from '../graphql/input-guard';
+import { asPlugin } from '../graphql/operation-checks';
+import { limitComplexity } from '../graphql/query-complexity';
 import { buildGuardedSchema, soleStatementFields, sqlReadTypes } from '../graphql/schema';
 import { authenticate } from '../modules/auth';
 import { createViewerCache, evictChangedKeys } from '../modules/auth';
@@ -125,6 +126,8 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   const rateLimiter = createRateLimiter(config, logger);
   const viewerCache = createViewerCache(config, logger);
   const schema = options.schema ?? (await buildGuardedSchema());
+  // Refusals before anything runs, on both paths: Apollo's plugins and the compiled lane.
+  const operationChecks = [guardInput, limitComplexity, rateLimiter.checkLookups];
   const apollo = new ApolloServer<RequestContext>({
     gateway: compiledExecution(schema, {
       sqlReads: config.sqlReads && !options.schema ? sqlReadTypes() : undefined,
@@ -144,9 +147,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; left on, it wraps every field resolver (a third of a long list's time).
       ApolloServerPluginCacheControlDisabled(),
-      inputGuard,
-      queryComplexityLimit,
-      rateLimiter.plugin,
+      ...operationChecks.map(asPlugin),
       requestTransaction,
       metrics.plugin,
       errorLogging(logger),

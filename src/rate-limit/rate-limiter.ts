@@ -1,7 +1,7 @@
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
-import type { RequestContext } from '../context/request-context';
+import type { OperationCheck } from '../graphql/operation-checks';
 import type { Viewer } from '../kernel/viewer';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
@@ -79,21 +79,17 @@ export class RateLimiter {
   }
 
   /** Refuses an operation with too many look-up fields, then charges the people it looks up; runs before any resolver. */
-  readonly plugin: ApolloServerPlugin<RequestContext> = {
-    requestDidStart: async () => ({
-      didResolveOperation: async ({ request, document, schema, contextValue }) => {
-        let count: LookupCount;
-        try {
-          count = countPersonLookups(schema, document, request.variables, request.operationName ?? undefined, contextValue.viewer?.role);
-        } catch (error) {
-          if (error instanceof AppError) throw error;
-          // Variables that do not fit their types: execution refuses them before any resolver runs.
-          return;
-        }
-        if (count.fields > MAX_LOOKUP_FIELDS) throw tooManyLookupFields(count.fields);
-        if (count.lookups > 0 && contextValue.viewer) await this.admitLookups(contextValue.viewer, count.lookups);
-      },
-    }),
+  readonly checkLookups: OperationCheck = async ({ schema, document, operationName, variables, ctx }) => {
+    let count: LookupCount;
+    try {
+      count = countPersonLookups(schema, document, variables, operationName ?? undefined, ctx.viewer?.role);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      // Variables that do not fit their types: execution refuses them before any resolver runs.
+      return;
+    }
+    if (count.fields > MAX_LOOKUP_FIELDS) throw tooManyLookupFields(count.fields);
+    if (count.lookups > 0 && ctx.viewer) await this.admitLookups(ctx.viewer, count.lookups);
   };
 
   close(): Promise<void> {
