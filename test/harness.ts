@@ -106,3 +106,19 @@ export async function firstListedBy(t: TestApp, key: string): Promise<{ househol
   const node = (body.data as any).households.edges[0].node;
   return { householdId: Number(node.id), idNumber: node.members[0].idNumber };
 }
+
+/**
+ * A test app for compiled reads, and a second server on its database with SQL reads off (every
+ * query through the resolvers): the reference a compiled answer must equal. Keys stay in the
+ * API-key cache for a minute (5 s by default, from the look-up), since statements are counted
+ * with the key cached; the request budget is raised for tests of many queries. With the county
+ * 430923's first household and its village.
+ */
+export async function startWithReference(): Promise<{ t: TestApp; reference: Server; household: number; village: string }> {
+  const t = await startTestApp({ env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '60000', API_KEY_CACHE_TTL_MS: '60000' } });
+  const reference = await createServer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SQL_READS: 'off' }), t.db, createLogger({ logLevel: 'silent' }));
+  const [{ household, village }] = await t.sql<{ household: number; village: string }>(
+    `select min(id) as household, (array_agg(village_code order by id))[1] as village from household where village_code like '430923%'`,
+  );
+  return { t, reference, household, village };
+}

@@ -1,13 +1,11 @@
 import request from 'supertest';
-import { loadConfig } from '../src/config/config';
 import { fenToYuan, fenToYuanSql } from '../src/graphql/money.scalar';
-import { createServer, type Server } from '../src/http/app';
+import type { Server } from '../src/http/app';
 import { ALL_ROLES } from '../src/kernel/role';
-import { createLogger } from '../src/observability/logger';
 import { MASKS } from '../src/policy/masks';
 import { MAX_PREPARED_PER_CONNECTION } from '../src/db/row-security';
 import { DEMO_KEYS } from '../seeds/demo';
-import { startTestApp, type TestApp } from './harness';
+import { startWithReference, type TestApp } from './harness';
 
 /**
  * Queries that SQL answers whole (src/sql-read) must answer exactly as the resolvers do, for every
@@ -19,12 +17,7 @@ let household: number;
 let village: string;
 
 beforeAll(async () => {
-  // The budget of requests is raised for the test of many different queries.
-  t = await startTestApp({ env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '60000' } });
-  resolvers = await createServer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SQL_READS: 'off' }), t.db, createLogger({ logLevel: 'silent' }));
-  [{ household, village }] = await t.sql<{ household: number; village: string }>(
-    `select min(id) as household, (array_agg(village_code order by id))[1] as village from household where village_code like '430923%'`,
-  );
+  ({ t, reference: resolvers, household, village } = await startWithReference());
 }, 120_000);
 afterAll(async () => {
   await resolvers.stop();

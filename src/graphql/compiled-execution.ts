@@ -4,7 +4,8 @@ import { GraphQLError, Kind, printSchema, type ExecutionResult, type GraphQLSche
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { RequestContext } from '../context/request-context';
 import { soleRead } from '../db/read';
-import { sqlReader, type SqlReadTypes } from '../sql-read/sql-read';
+import type { SqlReader } from '../sql-read/sql-read';
+import type { CompiledLane } from './compiled-lane';
 import { perDocument } from './per-document';
 import { rawJson } from './raw-json';
 
@@ -17,21 +18,24 @@ import { rawJson } from './raw-json';
  *
  * A query that SQL can answer whole (src/sql-read, with the modules' `sqlReads`) is answered by one
  * statement instead, which builds the response's data in PostgreSQL and needs no request
- * transaction; `beforeResolvers` (the request's transaction) runs only when resolvers will, and
+ * transaction; its text is then the compiled lane's to answer next time (compiled-lane.ts); `beforeResolvers` (the request's transaction) runs only when resolvers will, and
  * not for a root field its module answers with one statement of its own (`soleStatements`).
  *
  * Apollo Server takes an executor only from a gateway; this one serves one fixed schema.
  */
 export function compiledExecution(
   schema: GraphQLSchema,
-  options: { sqlReads?: SqlReadTypes; soleStatements?: ReadonlySet<string>; beforeResolvers?: (ctx: RequestContext) => Promise<void> } = {},
+  options: { sqlRead?: SqlReader; lane?: CompiledLane; soleStatements?: ReadonlySet<string>; beforeResolvers?: (ctx: RequestContext) => Promise<void> } = {},
 ): GatewayInterface {
-  const { sqlReads, soleStatements, beforeResolvers } = options;
-  const sqlRead = sqlReads && sqlReader(schema, sqlReads);
+  const { sqlRead, lane, soleStatements, beforeResolvers } = options;
   const executor: GatewayExecutor = async ({ document, operation, operationName, context, request }) => {
     const ctx = context as RequestContext;
     const read = sqlRead?.(document, operationName, ctx.viewer, request.variables);
-    if (read) return { data: rawJson((await soleRead<{ data: string }>(ctx, read.statement, read.bindings))[0].data) };
+    if (read) {
+      const [row] = await soleRead<{ data: string }>(ctx, read.statement, read.bindings);
+      lane?.accept(request.query, document);
+      return { data: rawJson(row.data) };
+    }
     if (!(soleStatements && isSoleStatement(operation, soleStatements))) await beforeResolvers?.(ctx);
     const compiled = perDocument(schema, document, `compiled\u0000${operationName ?? ''}`, () => compileQuery(schema, document, operationName ?? undefined));
     if (!isCompiledQuery(compiled)) return compiled;

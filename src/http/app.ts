@@ -16,6 +16,7 @@ import { beginScopedTransaction, endScopedTransaction } from '../db/row-security
 import { ErrorCode } from '../errors/error-codes';
 import { formatError, httpErrorHandler, isExpectedError, notFound, sendHttpError } from '../errors/format-error';
 import { compiledExecution } from '../graphql/compiled-execution';
+import { CompiledLane } from '../graphql/compiled-lane';
 import { stringifyResult } from '../graphql/raw-json';
 import { documentStore } from '../graphql/document-store';
 import { guardInput } from '../graphql/input-guard';
@@ -27,6 +28,7 @@ import { createViewerCache, evictChangedKeys } from '../modules/auth';
 import { operationName, requestLine, responseLine, serializeError } from '../observability/logger';
 import { createMetrics, metricsEndpoint } from '../observability/metrics';
 import { createRateLimiter } from '../rate-limit/rate-limiter';
+import { sqlReader } from '../sql-read/sql-read';
 import { trackRequests } from './drain';
 import { BODY_LIMIT_BYTES, graphqlEndpoint, isPlainGraphQLPost, type GraphQLRequestContext } from './graphql-endpoint';
 import { graphqlIde } from './ide';
@@ -128,9 +130,12 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   const schema = options.schema ?? (await buildGuardedSchema());
   // Refusals before anything runs, on both paths: Apollo's plugins and the compiled lane.
   const operationChecks = [guardInput, limitComplexity, rateLimiter.checkLookups];
+  const sqlRead = config.sqlReads && !options.schema ? sqlReader(schema, sqlReadTypes()) : undefined;
+  const lane = sqlRead && new CompiledLane(schema, sqlRead, operationChecks, metrics.record);
   const apollo = new ApolloServer<RequestContext>({
     gateway: compiledExecution(schema, {
-      sqlReads: config.sqlReads && !options.schema ? sqlReadTypes() : undefined,
+      sqlRead,
+      lane,
       soleStatements: soleStatementFields(schema),
       beforeResolvers: openRequestTransaction,
     }),
@@ -214,7 +219,7 @@ export async function createServer(config: Config, db: Database, logger: Logger,
   routes.use(notFound);
   routes.use(httpErrorHandler(logger));
 
-  const graphql = graphqlEndpoint(apollo, { context, before: [requestLog, (_req, res) => setSecurityHeaders(res)], logger });
+  const graphql = graphqlEndpoint(apollo, { context, before: [requestLog, (_req, res) => setSecurityHeaders(res)], logger, lane });
   const app: http.RequestListener = (req, res) => (isPlainGraphQLPost(req) ? graphql(req, res) : routes(req, res));
   const httpServer = http.createServer(app);
   const requests = trackRequests(httpServer);

@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { RequestContext } from '../context/request-context';
 import { ErrorCode } from '../errors/error-codes';
+import type { CompiledLane } from '../graphql/compiled-lane';
 import { BODY_FAILURES, sendHttpError } from '../errors/format-error';
 
 /** The largest request body taken, in bytes, on either path (app.ts hands it to express.json as well). */
@@ -77,6 +79,12 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
+/** Apollo's content type for a JSON answer, which the compiled lane gives too. */
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** An Accept for which Apollo answers plain JSON (or none): anything else is Apollo's to negotiate. */
+const answersJson = (accept: string | undefined) => accept === undefined || accept === '*/*' || accept === 'application/json' || accept === JSON_CONTENT_TYPE;
+
 function headerMap(req: http.IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -94,7 +102,7 @@ function headerMap(req: http.IncomingMessage): HeaderMap {
  */
 export function graphqlEndpoint<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
-  options: { context: GraphQLRequestContext<TContext>; before: ((req: http.IncomingMessage, res: http.ServerResponse) => void)[]; logger: Logger },
+  options: { context: GraphQLRequestContext<TContext>; before: ((req: http.IncomingMessage, res: http.ServerResponse) => void)[]; logger: Logger; lane?: CompiledLane },
 ): http.RequestListener {
   return async (req, res) => {
     for (const step of options.before) step(req, res);
@@ -104,9 +112,21 @@ export function graphqlEndpoint<TContext extends BaseContext>(
       (req as { body?: unknown }).body = body;
       const url = req.url ?? '';
       const query = url.indexOf('?');
+      const candidate = query < 0 && answersJson(req.headers.accept) ? options.lane?.candidate(body) : undefined;
+      let context = () => options.context({ req, res });
+      if (candidate) {
+        const made = context();
+        context = () => made;
+        const answer = await made.then((ctx) => options.lane!.answer(candidate, ctx as unknown as RequestContext), () => undefined);
+        if (answer !== undefined) {
+          res.setHeader('content-type', JSON_CONTENT_TYPE);
+          res.end(answer);
+          return;
+        }
+      }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers: headerMap(req), search: query < 0 ? '' : url.slice(query), body },
-        context: () => options.context({ req, res }),
+        context,
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

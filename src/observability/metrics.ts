@@ -1,13 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import type { OperationDefinitionNode } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { RequestContext } from '../context/request-context';
 import type { SqlCounter } from '../db/sql-counter';
 import { ErrorCode } from '../errors/error-codes';
 import { sendHttpError } from '../errors/format-error';
 
-export type Metrics = { registry: Registry; plugin: ApolloServerPlugin<RequestContext> };
+export type Metrics = {
+  registry: Registry;
+  plugin: ApolloServerPlugin<RequestContext>;
+  /** Counts a request answered outside Apollo's pipeline (the compiled lane), as the plugin counts the others. */
+  record(request: { contextValue?: RequestContext; operation?: OperationDefinitionNode }, outcome: string, started: bigint): void;
+};
 
 /**
  * Every label value is a time series kept for the life of the process, so callers must not be
@@ -27,7 +33,10 @@ function outcomeOf(requestContext: GraphQLRequestContextWillSendResponse<Request
   return [...codes].sort().join(',');
 }
 
-function operationLabeller(): (requestContext: GraphQLRequestContextWillSendResponse<RequestContext>) => string {
+/** What a request is counted by: who asked (if anyone) and the operation it ran (if it resolved one). */
+type Counted = { contextValue?: RequestContext; operation?: OperationDefinitionNode };
+
+function operationLabeller(): (request: Counted) => string {
   const named = new Set<string>();
   return ({ contextValue, operation }) => {
     if (!contextValue?.viewer) return OPERATION_LABELS.unauthenticated;
@@ -74,19 +83,22 @@ export function createMetrics(sqlCounter: SqlCounter): Metrics {
   });
 
   const operationLabel = operationLabeller();
+  const record = (request: Counted, outcome: string, started: bigint) => {
+    const labels = { operation: operationLabel(request), outcome };
+    requests.inc(labels);
+    duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+  };
   const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse(requestContext) {
-          const labels = { operation: operationLabel(requestContext), outcome: outcomeOf(requestContext) };
-          requests.inc(labels);
-          duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+          record(requestContext, outcomeOf(requestContext), started);
         },
       };
     },
   };
-  return { registry, plugin };
+  return { registry, plugin, record };
 }
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
