@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import request from 'supertest';
 import { CompiledLane } from '../src/graphql/compiled-lane';
 import type { Server } from '../src/http/app';
@@ -101,7 +102,7 @@ describe('the compiled lane', () => {
 
   it('runs the operation checks and hands Apollo a request one of them refuses', async () => {
     const check = jest.fn(() => {
-      throw new Error('refused');
+      throw new GraphQLError('refused');
     });
     const refusing = new CompiledLane({} as never, () => ({ statement: { sql: 'select 1', text: 'select 1', name: '' }, bindings: [] }), [check], () => undefined);
     refusing.accept('{ a }', { kind: 'Document', definitions: [] } as never);

@@ -1,4 +1,4 @@
-import { getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
 import { soleRead } from '../db/read';
 import type { Metrics } from '../observability/metrics';
@@ -62,7 +62,10 @@ export class CompiledLane {
       const [row] = await soleRead<{ data: string }>(ctx, read.statement, read.bindings);
       this.count({ contextValue: ctx, operation: getOperationAST(document, body.operationName) ?? undefined }, 'success', started);
       return stringifyResult({ data: rawJson(row.data) });
-    } catch {
+    } catch (error) {
+      // A refusal is Apollo's to give again; anything else Apollo meets again too and logs, but a
+      // fault of the lane's own would be hidden by Apollo's answer.
+      if (!(error instanceof GraphQLError)) ctx.log.warn({ err: error }, 'the compiled lane handed a request to Apollo after an error');
       return undefined;
     }
   }

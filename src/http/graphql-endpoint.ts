@@ -100,9 +100,9 @@ function headerMap(req: http.IncomingMessage): HeaderMap {
  * is done here: the request log line and the security headers by the same middleware, the body
  * under the same limit and with the same refusals, and any failure answered as JSON with a code.
  */
-export function graphqlEndpoint<TContext extends BaseContext>(
-  apollo: ApolloServer<TContext>,
-  options: { context: GraphQLRequestContext<TContext>; before: ((req: http.IncomingMessage, res: http.ServerResponse) => void)[]; logger: Logger; lane?: CompiledLane },
+export function graphqlEndpoint(
+  apollo: ApolloServer<RequestContext>,
+  options: { context: GraphQLRequestContext<RequestContext>; before: ((req: http.IncomingMessage, res: http.ServerResponse) => void)[]; logger: Logger; lane?: CompiledLane },
 ): http.RequestListener {
   return async (req, res) => {
     for (const step of options.before) step(req, res);
@@ -117,7 +117,7 @@ export function graphqlEndpoint<TContext extends BaseContext>(
       if (candidate) {
         const made = context();
         context = () => made;
-        const answer = await made.then((ctx) => options.lane!.answer(candidate, ctx as unknown as RequestContext), () => undefined);
+        const answer = await made.then((ctx) => options.lane!.answer(candidate, ctx), () => undefined);
         if (answer !== undefined) {
           res.setHeader('content-type', JSON_CONTENT_TYPE);
           res.end(answer);
