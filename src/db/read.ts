@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { escapeLiteral } from 'pg';
 import type { RequestContext } from '../context/request-context';
-import { INLINED, readAlone } from './row-security';
+import { INLINED, preparedStatementName, readAlone } from './row-security';
 
 /**
  * One bound value. Arrays are left out on purpose: knex would spread one into a list of
@@ -45,7 +44,7 @@ export type Statement = { sql: string; text: string; name: string };
 
 export function statement(sql: string, bindingCount: number): Statement {
   const text = numbered(sql, bindingCount);
-  return { sql, text, name: `jz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` };
+  return { sql, text, name: preparedStatementName(text) };
 }
 
 /**

@@ -125,7 +125,7 @@ function settingsStatement(viewer: Viewer, switchRole: boolean): { text: string;
   let statement = settingsStatements.get(switchRole);
   if (!statement) {
     const text = `select ${settings.map(([name], i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`;
-    settingsStatements.set(switchRole, (statement = { text, name: `jz_settings_${createHash('sha1').update(text).digest('hex').slice(0, 16)}` }));
+    settingsStatements.set(switchRole, (statement = { text, name: preparedStatementName(text) }));
   }
   return { ...statement, values: settings.map(([, value]) => value) };
 }
@@ -212,6 +212,11 @@ export async function endScopedTransaction(em: EntityManager, outcome: 'commit' 
   em.clear();
   if (outcome === 'commit') await em.commit();
   else await em.rollback();
+}
+
+/** The name a statement is prepared under on every connection: a hash of its text, so one text is parsed once per connection. */
+export function preparedStatementName(text: string): string {
+  return `jz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 }
 
 /** Statements one connection keeps prepared, at most: a caller sending ever new queries must not grow a backend's memory without end. */

@@ -18,8 +18,9 @@ import { rawJson } from './raw-json';
  *
  * A query that SQL can answer whole (src/sql-read, with the modules' `sqlReads`) is answered by one
  * statement instead, which builds the response's data in PostgreSQL and needs no request
- * transaction; its text is then the compiled lane's to answer next time (compiled-lane.ts); `beforeResolvers` (the request's transaction) runs only when resolvers will, and
- * not for a root field its module answers with one statement of its own (`soleStatements`).
+ * transaction; its text is then the compiled lane's to answer next time (compiled-lane.ts).
+ * `beforeResolvers` (the request's transaction) runs only when resolvers will, and not for a root
+ * field its module answers with one statement of its own (`soleStatements`).
  *
  * Apollo Server takes an executor only from a gateway; this one serves one fixed schema.
  */

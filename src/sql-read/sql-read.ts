@@ -1,6 +1,7 @@
 import {
   getArgumentValues,
   getNamedType,
+  getOperationAST,
   GraphQLError,
   isObjectType,
   Kind,
@@ -10,7 +11,6 @@ import {
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { inlined, statement, type Binding, type Statement } from '../db/read';
@@ -119,7 +119,7 @@ export type SqlReader = (document: DocumentNode, operationName: string | null | 
 export function sqlReader(schema: GraphQLSchema, types: SqlReadTypes): SqlReader {
   const known = new WeakMap<DocumentNode, WeakMap<Viewer, Map<string, Plans>>>();
   return (document, operationName, viewer, variables) => {
-    const operation = operationOf(document, operationName);
+    const operation = getOperationAST(document, operationName);
     if (!viewer || !operation || operation.operation !== 'query' || operation.directives?.length) return null;
     const coerced = coercedVariables(schema, operation, variables);
     if (coerced.errors) return null;
@@ -197,11 +197,6 @@ function variablePart<T>(c: Compiling, part: (variables: Args) => PartValue<T>):
   }
   const index = c.parts.push(part) - 1;
   return { value: result.value, bindings: result.bindings.map((_, i) => ({ part: index, index: i })) };
-}
-
-function operationOf(document: DocumentNode, name: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return name ? operations.find((o) => o.name?.value === name) : operations.length === 1 ? operations[0] : undefined;
 }
 
 /** Pieces joined by `between`, their bindings in the order their text comes. */
